@@ -1,0 +1,22 @@
+/** Simulated time is an integer count of microseconds since the start of the run. */
+export type Micros = number;
+
+export const US = 1;
+export const MS = 1_000;
+export const SECOND = 1_000_000;
+
+const UNITS: Record<string, number> = { us: 1, µs: 1, ms: MS, s: SECOND, m: 60 * SECOND, min: 60 * SECOND, h: 3600 * SECOND };
+
+/** Parses "1.5s", "300ms", "250us", "2m" into microseconds; null when the text is not a duration. */
+export function parseDuration(text: string): Micros | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(us|µs|ms|s|m|min|h)\s*$/.exec(text);
+  if (!m) return null;
+  return Math.round(Number(m[1]) * UNITS[m[2]]);
+}
+
+/** "12.345 s", "300 ms", "17 µs": short and exact enough for a clock or a label. */
+export function formatTime(t: Micros): string {
+  if (t >= SECOND) return `${(t / SECOND).toFixed(3)} s`;
+  if (t >= MS) return `${(t / MS).toFixed(t % MS === 0 ? 0 : 1)} ms`;
+  return `${t} µs`;
+}
