@@ -5,7 +5,15 @@ export const US = 1;
 export const MS = 1_000;
 export const SECOND = 1_000_000;
 
-const UNITS: Record<string, number> = { us: 1, µs: 1, ms: MS, s: SECOND, m: 60 * SECOND, min: 60 * SECOND, h: 3600 * SECOND };
+const UNITS: Record<string, number> = {
+  us: 1,
+  µs: 1,
+  ms: MS,
+  s: SECOND,
+  m: 60 * SECOND,
+  min: 60 * SECOND,
+  h: 3600 * SECOND,
+};
 
 /** Parses "1.5s", "300ms", "250us", "2m" into microseconds; null when the text is not a duration. */
 export function parseDuration(text: string): Micros | null {
@@ -19,4 +27,20 @@ export function formatTime(t: Micros): string {
   if (t >= SECOND) return `${(t / SECOND).toFixed(3)} s`;
   if (t >= MS) return `${(t / MS).toFixed(t % MS === 0 ? 0 : 1)} ms`;
   return `${t} µs`;
+}
+
+/**
+ * An exact clock reading for event lists and the transport bar: "0:12.345678", "1:02:03.000001".
+ * Every microsecond shows, so two events never look simultaneous when they are not.
+ */
+export function formatClock(t: Micros): string {
+  const sign = t < 0 ? '-' : '';
+  const abs = Math.abs(t);
+  const micros = String(abs % SECOND).padStart(6, '0');
+  const totalSeconds = Math.floor(abs / SECOND);
+  const s = String(totalSeconds % 60).padStart(2, '0');
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `${sign}${totalMinutes}:${s}.${micros}`;
+  const m = String(totalMinutes % 60).padStart(2, '0');
+  return `${sign}${Math.floor(totalMinutes / 60)}:${m}:${s}.${micros}`;
 }
