@@ -61,28 +61,40 @@ export function ip6(text: string): Uint8Array {
   return b;
 }
 
-/** RFC 5952 canonical text: lower case, leading zeros dropped, the longest run (≥2) of zero words as `::`. */
+/**
+ * RFC 5952 canonical text: lower case, leading zeros dropped, the longest run (≥2) of zero words as `::`
+ * (the first one on a tie, §4.2.3), and IPv4-mapped addresses in mixed notation `::ffff:192.0.2.1` (§5).
+ * Written without intermediate arrays: the simulator formats addresses for every packet it forwards.
+ */
 export function formatIPv6(b: Uint8Array, off = 0): string {
-  const w = new Array<number>(8);
-  for (let i = 0; i < 8; i++) w[i] = (b[off + i * 2] << 8) | b[off + i * 2 + 1];
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (w[i] !== 0) {
-      i++;
+  let runStart = -1;
+  for (let i = 0; i < 8; i++) {
+    if (b[off + i * 2] !== 0 || b[off + i * 2 + 1] !== 0) {
+      runStart = -1;
       continue;
     }
-    let j = i;
-    while (j < 8 && w[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
+    if (runStart < 0) runStart = i;
+    if (i - runStart + 1 > bestLen) {
+      bestStart = runStart;
+      bestLen = i - runStart + 1;
     }
-    i = j;
   }
-  const hex = (from: number, to: number) => w.slice(from, to).map((x) => x.toString(16)).join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
+  const mapped = bestStart === 0 && bestLen === 5 && b[off + 10] === 0xff && b[off + 11] === 0xff;
+  if (mapped) return `::ffff:${formatIPv4(b, off + 12)}`;
+  let s = '';
+  for (let i = 0; i < 8; ) {
+    if (i === bestStart) {
+      s += '::';
+      i += bestLen;
+      continue;
+    }
+    if (i > 0 && i !== bestStart + bestLen) s += ':';
+    s += ((b[off + i * 2] << 8) | b[off + i * 2 + 1]).toString(16);
+    i++;
+  }
+  return s;
 }
 
 export const UNSPECIFIED = '::';
@@ -148,7 +160,8 @@ export function parseIPv4(text: string): Uint8Array | null {
   if (parts.length !== 4) return null;
   const out = new Uint8Array(4);
   for (let i = 0; i < 4; i++) {
-    if (!/^\d{1,3}$/.test(parts[i])) return null;
+    // Dotted decimal without leading zeros (RFC 3986 §3.2.2 dec-octet): "010" is ambiguous (octal to some parsers).
+    if (!/^(0|[1-9]\d{0,2})$/.test(parts[i])) return null;
     const v = Number(parts[i]);
     if (v > 255) return null;
     out[i] = v;
