@@ -8,7 +8,9 @@
  */
 import type { Micros } from './time';
 
-export type PacketClass = 'signalling' | 'data' | 'nd' | 'icmp-error' | 'other';
+import type { PacketClass } from '../wire/labels';
+
+export type { PacketClass };
 
 interface Base {
   /** Index in the trace, from 0. */

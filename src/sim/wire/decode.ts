@@ -11,7 +11,7 @@
  * `fields` lists one node per layer, outer to inner (like Wireshark's tree): the outer IPv6 header, its
  * extension headers, the inner IPv6 header, the Mobility Header, ... each with its fields as children.
  */
-import type { PacketClass } from '../core/trace-types';
+import type { PacketClass } from './labels';
 import { addressBytes } from './address-bytes';
 import { ipv6PseudoChecksum } from './checksum';
 import { extHeaderProtocol, extHeaderSize } from './ext-headers';

@@ -3,8 +3,10 @@
  * "⟦ping req seq=4⟧"). Both the full decoder and the cheap per-packet summary build labels here, so the
  * two always agree.
  */
-import type { PacketClass } from '../core/trace-types';
 import { protocolShortName } from './ip-protocols';
+
+/** How a packet is drawn and filtered: signalling (Mobility Header), neighbour discovery, ICMPv6 errors, data. */
+export type PacketClass = 'signalling' | 'data' | 'nd' | 'icmp-error' | 'other';
 
 export interface Labelled {
   readonly label: string;

@@ -19,7 +19,8 @@
  *
  * Simulated time starts at `epochSeconds` (default 2024-01-01T00:00:00Z, the date of the golden vectors).
  */
-import type { Micros } from '../core/time';
+/** Microseconds since the start of the run (the simulator's time unit; wire imports nothing from core). */
+type Micros = number;
 import type { Parsed } from './result';
 import { fail, ok } from './result';
 

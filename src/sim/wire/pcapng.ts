@@ -14,7 +14,8 @@
  * Enhanced Packet Block (6):          Interface ID | Timestamp (upper 32) | Timestamp (lower 32) |
  *                                     Captured Length | Original Length | Packet Data (padded) | opt_comment (1)
  */
-import type { Micros } from '../core/time';
+/** Microseconds since the start of the run (the simulator's time unit; wire imports nothing from core). */
+type Micros = number;
 import { DEFAULT_EPOCH_SECONDS, LINKTYPE_RAW, PCAP_SNAPLEN } from './pcap';
 import type { Parsed } from './result';
 import { fail, ok } from './result';

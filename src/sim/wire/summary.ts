@@ -4,7 +4,7 @@
  * `decodePacket` (./decode) and takes its labels from ./labels, so the two agree on every well-formed
  * packet; on a malformed one it checks only what it reads.
  */
-import type { PacketClass } from '../core/trace-types';
+import type { PacketClass } from './labels';
 import { formatIPv4, formatIPv6 } from './addr';
 import { locateUpperLayer } from './ext-headers';
 import { ETHERTYPE_IPV4, ETHERTYPE_IPV6, parseGre } from './gre';
