@@ -83,7 +83,12 @@ function handoverLines(list: readonly Handover[]): string[] {
     row('  MAG reaction (attach → PBU sent)', pick('magReaction'), ms, ' ms'),
     row('  PBU/PBA round trip', pick('registration'), ms, ' ms'),
     row('  RA (PBA → RA at the MN)', pick('routerAdvertisement'), ms, ' ms'),
-    row('packets lost per handover', lost, (v) => num(v, Number.isInteger(v) ? 0 : 1), `, ${totalLost} in all`),
+    row(
+      'packets lost per handover',
+      lost,
+      (v) => num(v, Number.isInteger(v) ? 0 : 2),
+      `, ${totalLost} in all`,
+    ),
   ];
 }
 
@@ -92,7 +97,7 @@ function signallingLines(entries: readonly TraceEntry[], end: Micros): string[] 
   if (load.messages === 0) return [];
   const perMn = load.perMnPerMinute;
   const rate = perMn
-    ? `; per MN per minute: ${num(perMn.messages, 2)} messages, ${num(perMn.bytes, 1)} octets (${load.perMn.length} MN${load.perMn.length === 1 ? "" : "s"})`
+    ? `; per MN per minute: ${num(perMn.messages, 2)} messages, ${num(perMn.bytes, 1)} octets (${load.perMn.length} MN${load.perMn.length === 1 ? '' : 's'})`
     : '';
   return [`signalling: ${load.messages} messages, ${load.bytes} octets in ${num(end / 1e6, 3)} s${rate}`];
 }
@@ -111,5 +116,9 @@ function cacheLines(entries: readonly TraceEntry[], end: Micros): string[] {
 
 /** The figure lines for a run's trace that ended at `end` (empty for a run without PMIPv6). */
 export function figureLines(entries: readonly TraceEntry[], end: Micros): string[] {
-  return [...handoverLines(handovers(entries)), ...signallingLines(entries, end), ...cacheLines(entries, end)];
+  return [
+    ...handoverLines(handovers(entries)),
+    ...signallingLines(entries, end),
+    ...cacheLines(entries, end),
+  ];
 }

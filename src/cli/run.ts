@@ -144,7 +144,12 @@ function runParsed(io: CliIo, o: CliOptions, installers: Installers | undefined)
     wallMs,
     events: world.sim.eventsDispatched,
   };
-  io.out([formatReport(facts, summarize(entries), pingStats(entries), udpStats(entries)), ...figureLines(entries, world.sim.now)].join('\n'));
+  io.out(
+    [
+      formatReport(facts, summarize(entries), pingStats(entries), udpStats(entries)),
+      ...figureLines(entries, world.sim.now),
+    ].join('\n'),
+  );
   return EXIT_OK;
 }
 

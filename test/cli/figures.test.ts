@@ -57,7 +57,13 @@ describe('runner figures — issue 3', () => {
 
   it('the CLI prints the figures after its summary', () => {
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => undefined, readText: () => null, writeChunks: () => undefined, wallMs: () => 0 };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      readText: () => null,
+      writeChunks: () => undefined,
+      wallMs: () => 0,
+    };
     expect(runCli(['basic-domain', '--until', '40s'], io, installers)).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('\nhandovers: 1; min/avg/max\n');
@@ -75,7 +81,14 @@ describe('runner figures — issue 3', () => {
       ],
     };
     // 1 for 10 µs, 3 for 40 µs, 2 for 40 µs: (10 + 120 + 80) / 90.
-    expect(cacheFigures(series, 100)).toEqual({ node: 'lma1', since: 10, min: 1, max: 3, final: 2, mean: 210 / 90 });
+    expect(cacheFigures(series, 100)).toEqual({
+      node: 'lma1',
+      since: 10,
+      min: 1,
+      max: 3,
+      final: 2,
+      mean: 210 / 90,
+    });
     expect(cacheFigures({ node: 'lma1', points: [] }, 100)).toBeNull();
   });
 
