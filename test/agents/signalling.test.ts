@@ -2,6 +2,8 @@
  * The signalling edge of the host (host/signalling.ts): RFC 5213 §4 security (security associations,
  * replays) and the RFC 6275 §9.2 checks, before any message reaches an agent.
  */
+import { ipv6PseudoChecksum } from '../../src/sim/wire/checksum';
+import { ip6 } from '../../src/sim/wire/addr';
 import { describe, expect, it } from 'vitest';
 import { emitIPv6Packet } from '../../src/sim/wire/ipv6';
 import { parseIcmpv6 } from '../../src/sim/wire/icmpv6';
@@ -97,7 +99,12 @@ describe('signalling endpoint', () => {
 
   it('answers a Header Len too small for a Binding Update with a Parameter Problem pointing at Header Len (RFC 6275 §9.2)', () => {
     const world = idle();
-    world.net.node('mag1').send(mhPacket(Uint8Array.from([59, 0, 5, 0, 0, 0, 0, 0])));
+    // A valid checksum: RFC 6275 §9.2 checks it before the Header Len, so a corrupted one would be dropped silently.
+    const mh = Uint8Array.from([59, 0, 5, 0, 0, 0, 0, 0]);
+    const sum = ipv6PseudoChecksum(ip6(PROXY_COA), ip6(LMAA), 135, mh);
+    mh[4] = sum >> 8;
+    mh[5] = sum & 0xff;
+    world.net.node('mag1').send(mhPacket(mh));
     world.sim.runUntil(1 * SECOND);
     const [err] = entriesOf(world, 'tx', 'lma1');
     const m = parseIcmpv6(err.bytes, 40, err.bytes.length - 40, LMAA, PROXY_COA);

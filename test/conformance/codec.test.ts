@@ -345,6 +345,20 @@ describe('Mobility Header codec conformance — digest §6 items 1–11', () => 
     expect(h.bce()).toEqual([]);
   });
 
+  it('B3/B6 order: a PBU with a wrong checksum AND a too-small Header Len is discarded silently, no ICMPv6 error — RFC 6275 §9.2', () => {
+    const h = new LmaHarness();
+    const full = harnessPbuMh(h);
+    seal(full, proxyCoa(1), LMAA, 0); // Header Len 0 with a correct checksum …
+    full[5] ^= 0x01; // … then the checksum is broken: the checksum check comes first.
+    const mark = h.sim.trace.length;
+    sendRaw(h, full);
+    h.advance(100_000);
+    const after = lmaAfter(h, mark);
+    expect(after.tx).toEqual([]);
+    expect(after.drops).toHaveLength(1);
+    expect(after.drops[0].reason).toMatch(/checksum/);
+  });
+
   // -------------------------------------------------------------------------------------------------
   // Options
   // -------------------------------------------------------------------------------------------------

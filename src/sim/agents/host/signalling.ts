@@ -18,6 +18,7 @@ import type { NetNode } from '../../net/node';
 import { sendIcmpError } from '../../net/icmp-errors';
 import type { ReceivedPacket } from '../../net/types';
 import { bytesEqual } from '../../wire/bytes';
+import { ipv6PseudoChecksum } from '../../wire/checksum';
 import { invokingPacket } from '../../wire/icmpv6';
 import { emitIPv6Packet } from '../../wire/ipv6';
 import { mobilityLabel } from '../../wire/mh/label';
@@ -115,20 +116,24 @@ export class SignallingEndpoint {
       );
       return;
     }
-    if (!parsed.ok) {
-      this.malformed(p, parsed.error.field, parsed.error.offset, parsed.error.message, label);
-      return;
-    }
-    const msg = parsed.value;
-    if (!msg.checksumValid) {
+    // RFC 6275 §9.2: the checksum is checked first, over the bytes as received, so a packet that is both
+    // corrupted and malformed is discarded silently rather than answered with an ICMPv6 error.
+    if (!mhChecksumValid(p)) {
+      const at = p.payloadOffset + 4;
+      const sent = ((p.bytes[at] ?? 0) << 8) | (p.bytes[at + 1] ?? 0);
       this.drop(
         p,
-        `Mobility Header checksum 0x${msg.checksum.toString(16).padStart(4, '0')} is wrong: silently discarded`,
+        `Mobility Header checksum 0x${sent.toString(16).padStart(4, '0')} is wrong: silently discarded`,
         'RFC 6275 §9.2',
         label,
       );
       return;
     }
+    if (!parsed.ok) {
+      this.malformed(p, parsed.error.field, parsed.error.offset, parsed.error.message, label);
+      return;
+    }
+    const msg = parsed.value;
     if (msg.payloadProto !== MH_PAYLOAD_PROTO_NONE) {
       this.drop(p, `Payload Proto is ${msg.payloadProto}, not 59: discarded`, 'RFC 6275 §9.2', label);
       sendIcmpError(this.node, p.bytes, p.inIface, {
@@ -216,4 +221,11 @@ function fnv1a(b: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
   return h >>> 0;
+}
+
+/** One's-complement sum over the pseudo-header and the whole MH (checksum included) folds to 0xffff when intact. */
+function mhChecksumValid(p: ReceivedPacket): boolean {
+  const b = p.bytes;
+  const end = p.payloadOffset + p.payloadLength;
+  return ipv6PseudoChecksum(b.subarray(8, 24), b.subarray(24, 40), MH_NEXT_HEADER, b, p.payloadOffset, end) === 0;
 }
