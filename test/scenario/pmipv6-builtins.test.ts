@@ -89,6 +89,11 @@ describe('built-in PMIPv6 scenarios', () => {
     ]);
     expect(lmaDecisions(es, 'bce-deleted').map((d) => [d.t, d.data?.key])).toEqual([[35_004_000, 'mn1@example.com#1']]);
     expect(cases(es)[3]).toBe('new-session mn1@example.com#3');
+    // RFC 8028 §3: replies from the LTE home address leave through the LTE interface, so every ping
+    // of that address is answered (none dropped by the WLAN MAG as foreign uplink traffic).
+    const lte = apps(es, 'ping-mn1-lte', 'sent').length;
+    expect(lte).toBeGreaterThan(50);
+    expect(apps(es, 'ping-mn1-lte', 'reply').length).toBeGreaterThanOrEqual(lte - 1);
   });
 
   it('mn-leaves-domain: de-registration at 20 s, the entry, route and tunnel go at 30 s, later pings time out', () => {

@@ -45,9 +45,31 @@ export function originate(node: NetNode, pkt: Packet, ifaceName?: string): void 
     node.sim.after(0, () => node.input(pkt, node.loopback));
     return;
   }
+  const own = HOST_KINDS.has(node.kind) ? interfaceOfSource(node, b) : null;
+  if (own) {
+    transmit(node, pkt, own, false);
+    return;
+  }
   const route = node.routeFor(b, 24);
   if (route === null) node.drop(pkt, `no route to ${dst}`);
   else transmit(node, pkt, node.iface(route.iface) as NetIface, false);
+}
+
+const HOST_KINDS: ReadonlySet<string> = new Set(['mn', 'cn', 'host']);
+
+/**
+ * A multihomed host sends a packet out of the interface that holds its source address (RFC 8028 §3: the
+ * first hop is chosen by source address), so a reply from an MN's LTE home address does not leave through
+ * its WLAN interface, where that MAG would rightly drop it (RFC 5213 §6.10.5).
+ */
+function interfaceOfSource(node: NetNode, b: Uint8Array): NetIface | null {
+  if (b[8] === 0xfe && (b[9] & 0xc0) === 0x80) return null; // link-local: the route decides
+  const src = formatIPv6(b, 8);
+  for (const i of node.interfaces() as readonly NetIface[]) {
+    if (i.isTunnel || i.attachment === null) continue;
+    if (i.addresses.some((a) => a.address === src)) return i;
+  }
+  return null;
 }
 
 /** The node's one link interface, when it has exactly one (a host with a single link). */
