@@ -169,6 +169,19 @@ describe('defaults', () => {
     expect(twice).toEqual({ ok: true, scenario: once });
   });
 
+  it('a loaded scenario with a static prefix list loads again (prefixCount is the list length)', () => {
+    const doc = fixture() as { policies: Record<string, unknown>[] };
+    doc.policies[0].prefixes = ['2001:db8:1:7::/64', '2001:db8:1:8::/64'];
+    const once = load(doc);
+    expect(once.policies[0].prefixCount).toBe(2);
+    expect(loadScenario(JSON.stringify(once))).toEqual({ ok: true, scenario: once });
+    // A count that contradicts the list is still an error, naming the place.
+    doc.policies[0].prefixCount = 3;
+    const bad = validateScenario(doc);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(['policies[0].prefixCount']);
+  });
+
   it('durations accept a space before the unit; names of access technologies become numbers', () => {
     const doc = fixture();
     doc.duration = '1.5 s';

@@ -52,10 +52,12 @@ function readPolicy(
   const networkBasedMobility = o.boolean('networkBasedMobility') ?? true;
   const prefixes = readPolicyPrefixes(o);
   const prefixCount = o.number('prefixCount', { min: 1, max: 16, integer: true });
-  if (prefixCount !== undefined && Array.isArray(prefixes)) {
+  // A loaded scenario carries prefixCount filled in (= the list's length), and must load again unchanged;
+  // only a count that contradicts the static list is an error.
+  if (prefixCount !== undefined && Array.isArray(prefixes) && prefixCount !== prefixes.length) {
     c.report(
       o.at('prefixCount'),
-      'applies only to "prefixes": "allocate"; a static list already says how many',
+      `is ${prefixCount}, but the static "prefixes" list has ${prefixes.length}; drop prefixCount (it applies to "prefixes": "allocate")`,
     );
   }
   const lifetime = o.duration('lifetime') ?? (config.defaultLifetime as string);
@@ -66,7 +68,7 @@ function readPolicy(
     lma,
     networkBasedMobility,
     prefixes,
-    prefixCount: prefixCount ?? 1,
+    prefixCount: Array.isArray(prefixes) ? prefixes.length : (prefixCount ?? 1),
     lifetime,
   };
 }

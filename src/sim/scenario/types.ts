@@ -96,7 +96,7 @@ export interface Policy {
   readonly networkBasedMobility: boolean;
   /** Static home network prefixes, or "allocate" for prefixes from the LMA's pool. */
   readonly prefixes: readonly string[] | 'allocate';
-  /** How many /64s to allocate (only with "allocate"). */
+  /** How many /64s to allocate with "allocate"; with a static list, its length. */
   readonly prefixCount: number;
   /** Binding lifetime asked for; defaults to config.defaultLifetime. */
   readonly lifetime: DurationText;
