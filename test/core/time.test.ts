@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MS, SECOND, formatClock, formatTime, parseDuration } from '../../src/sim/core/time';
+import { MS, SECOND, formatClock, formatTime, parseDuration, smallTime } from '../../src/sim/core/time';
 
 describe('time', () => {
   it('parseDuration reads µs, ms, s, m and h into integer microseconds', () => {
@@ -26,5 +26,13 @@ describe('time', () => {
     expect(formatClock(62 * SECOND + 5)).toBe('1:02.000005');
     expect(formatClock(3723 * SECOND + 1)).toBe('1:02:03.000001');
     expect(formatClock(-1500)).toBe('-0:00.001500');
+  });
+});
+
+describe('smallTime', () => {
+  it('returns the same number for every time, small or large', () => {
+    for (const t of [0, 1, 999_999, 600_000_000, 0x3fffffff, 0x40000000, 2 ** 31, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER])
+      expect(smallTime(t)).toBe(t);
+    expect(smallTime(1.5e6)).toBe(1_500_000);
   });
 });

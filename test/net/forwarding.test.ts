@@ -66,6 +66,23 @@ describe('ping across a 5-hop chain of routers', () => {
     expect(entries(sim, 'drop')).toEqual([]);
   });
 
+  it('traces each hop with its own exact bytes, whatever the sender does with its array afterwards', () => {
+    const { sim, net, h1, h2 } = fiveHops();
+    const sent = echoRequest(h1, h2, 3);
+    const original = sent.slice();
+    net.node('h1').send(sent);
+    sent.fill(0); // the node took ownership; the trace must not depend on the caller's array
+    sim.run();
+    const tx = entries(sim, 'tx').filter((e) => e.pid === 1);
+    expect(tx.length).toBe(5);
+    tx.forEach((e, hop) => {
+      const want = original.slice();
+      want[7] = 64 - hop;
+      expect(e.bytes).toEqual(want);
+    });
+    expect(new Set(tx.map((e) => e.bytes.byteOffset)).size).toBe(5);
+  });
+
   it('gives a byte-identical trace for the same build and seed', () => {
     const run = () => {
       const { sim, net, h1, h2 } = fiveHops();

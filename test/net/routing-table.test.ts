@@ -124,3 +124,120 @@ describe('RoutingTable longest-prefix match', () => {
     );
   });
 });
+
+describe('RoutingTable bookkeeping', () => {
+  it('keeps a replaced route in its place in all(), also when its metric changes', () => {
+    const t = new RoutingTable();
+    t.add({ prefix: '2001:db8:1::', length: 48, iface: 'a' });
+    t.add({ prefix: '2001:db8:2::', length: 48, iface: 'b' });
+    t.add({ prefix: '2001:db8:1::', length: 48, iface: 'a', metric: 9 });
+    expect(t.all().map((r) => `${r.prefix}/${r.length} ${r.iface} ${r.metric}`)).toEqual([
+      '2001:db8:1::/48 a 9',
+      '2001:db8:2::/48 b 0',
+    ]);
+  });
+
+  it('ranks a route whose metric changed after the routes it now ties with', () => {
+    const t = new RoutingTable();
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'a', metric: 0 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'b', metric: 1 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'a', metric: 1 });
+    expect(look(t, '2001:db8::1')).toBe('2001:db8::/32 b');
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'a', metric: 1 }); // same metric: keeps its rank
+    expect(look(t, '2001:db8::1')).toBe('2001:db8::/32 b');
+  });
+
+  it('returns removed routes in the order they were added, whatever their metrics', () => {
+    const t = new RoutingTable();
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'x', metric: 5 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'y', metric: 1 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'z', metric: 3 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'w', metric: 4 });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'w', metric: 2 }); // re-ranked, not re-ordered
+    expect(look(t, '2001:db8::1')).toBe('2001:db8::/32 y');
+    expect(t.remove('2001:db8::', 32).map((r) => r.iface)).toEqual(['x', 'y', 'z', 'w']);
+    expect(t.all()).toEqual([]);
+  });
+
+  it('finds the routes to remove from any spelling of the prefix', () => {
+    const t = new RoutingTable();
+    t.add({ prefix: '2001:DB8:0:1::', length: 64, iface: 'a' });
+    expect(t.remove('2001:db8:0:1:0:0:0:0', 64).map((r) => r.prefix)).toEqual(['2001:db8:0:1::']);
+    expect(t.remove('not an address', 64)).toEqual([]);
+    expect(t.remove('10.0.0.1', 8)).toEqual([]);
+  });
+
+  it('forgets a prefix length once its last route is gone, and a /0 default like any other', () => {
+    const t = new RoutingTable();
+    t.add({ prefix: '::', length: 0, iface: 'up' });
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'a' });
+    expect(t.removeByIface('a').length).toBe(1);
+    expect(look(t, '2001:db8::1')).toBe('::/0 up');
+    t.remove('::', 0);
+    expect(look(t, '2001:db8::1')).toBeNull();
+    t.add({ prefix: '2001:db8::', length: 32, iface: 'a' });
+    expect(look(t, '2001:db8::1')).toBe('2001:db8::/32 a');
+  });
+
+  /** The table as a plain list, with the semantics RoutingTable must keep (the reference for the property). */
+  class ListTable {
+    rows: { prefix: Uint8Array; length: number; iface: string; metric: number; rank: number }[] = [];
+    private ranks = 0;
+    add(prefix: Uint8Array, length: number, iface: string, metric: number): void {
+      const i = this.rows.findIndex((r) => r.length === length && prefixMatch(r.prefix, prefix, length) && r.iface === iface);
+      // A new route, or one whose metric changed, ranks after the routes of equal metric already there.
+      if (i < 0) this.rows.push({ prefix, length, iface, metric, rank: this.ranks++ });
+      else if (this.rows[i].metric !== metric) this.rows[i] = { ...this.rows[i], metric, rank: this.ranks++ };
+    }
+    remove(prefix: Uint8Array, length: number, iface?: string): string[] {
+      const gone = this.rows.filter((r) => r.length === length && prefixMatch(r.prefix, prefix, length) && (iface === undefined || r.iface === iface));
+      this.rows = this.rows.filter((r) => !gone.includes(r));
+      return gone.map((r) => r.iface);
+    }
+    removeByIface(iface: string): string[] {
+      const gone = this.rows.filter((r) => r.iface === iface);
+      this.rows = this.rows.filter((r) => r.iface !== iface);
+      return gone.map((r) => r.iface);
+    }
+    lookup(d: Uint8Array): string | null {
+      let best: { length: number; metric: number; iface: string; rank: number } | null = null;
+      for (const r of this.rows) {
+        if (!prefixMatch(r.prefix, d, r.length)) continue;
+        const better = !best || r.length > best.length || (r.length === best.length && (r.metric < best.metric || (r.metric === best.metric && r.rank < best.rank)));
+        if (better) best = r;
+      }
+      return best ? best.iface : null;
+    }
+  }
+
+  it('agrees with a plain list through any sequence of adds and removals (property)', () => {
+    // Few distinct prefixes and interfaces, so that operations hit the same routes again and again.
+    const prefixes = ['2001:db8::', '2001:db8:1:1::7', '2001:db9::'].map((p) => ip6(p));
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('add' as const), p: fc.nat(2), len: fc.constantFrom(0, 32, 64, 128), i: fc.nat(2), metric: fc.nat(2) }),
+      fc.record({ op: fc.constant('remove' as const), p: fc.nat(2), len: fc.constantFrom(0, 32, 64, 128), i: fc.option(fc.nat(2), { nil: undefined }) }),
+      fc.record({ op: fc.constant('drop-iface' as const), i: fc.nat(2) }),
+    );
+    const hex = (b: Uint8Array) => Array.from({ length: 8 }, (_, k) => ((b[2 * k] << 8) | b[2 * k + 1]).toString(16)).join(':');
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const t = new RoutingTable();
+        const ref = new ListTable();
+        for (const o of ops) {
+          if (o.op === 'add') {
+            t.add({ prefix: hex(prefixes[o.p]), length: o.len, iface: `if${o.i}`, metric: o.metric });
+            ref.add(prefixes[o.p], o.len, `if${o.i}`, o.metric);
+          } else if (o.op === 'remove') {
+            const iface = o.i === undefined ? undefined : `if${o.i}`;
+            expect(t.remove(hex(prefixes[o.p]), o.len, iface).map((r) => r.iface)).toEqual(ref.remove(prefixes[o.p], o.len, iface));
+          } else {
+            expect(t.removeByIface(`if${o.i}`).map((r) => r.iface)).toEqual(ref.removeByIface(`if${o.i}`));
+          }
+          expect(t.all().map((r) => `${r.iface} ${r.length} ${r.metric}`)).toEqual(ref.rows.map((r) => `${r.iface} ${r.length} ${r.metric}`));
+          for (const d of prefixes) expect(t.lookup(d)?.iface ?? null).toBe(ref.lookup(d));
+        }
+      }),
+      { seed: 5213, numRuns: 300 },
+    );
+  });
+});

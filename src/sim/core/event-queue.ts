@@ -16,6 +16,7 @@
  * repeated in a run.
  */
 import type { Micros } from './time';
+import { smallTime } from './time';
 
 export type EventId = number;
 
@@ -47,7 +48,7 @@ export class EventQueue {
 
   /** Time of the earliest live event, or undefined when the queue is empty. */
   peekTime(): Micros | undefined {
-    return this.n > 0 ? this.hTime[0] : undefined;
+    return this.n > 0 ? smallTime(this.hTime[0]) : undefined;
   }
 
   /** Adds an event; O(log n). The caller validates `time`. */

@@ -15,11 +15,14 @@
  * … in the order they are set), and traces timer-set, timer-fired and timer-cancelled, so every view and
  * every replay sees them.
  */
+import { ByteArena } from './byte-arena';
 import { EventQueue } from './event-queue';
+import { flatten } from './flat-string';
 import type { EventId } from './event-queue';
 import { createRng } from './prng';
 import type { Rng } from './prng';
 import type { Micros } from './time';
+import { smallTime } from './time';
 import { Trace } from './trace';
 import type { TraceEntry, TraceInput } from './trace-types';
 
@@ -51,6 +54,8 @@ interface TimerRecord extends PendingTimer {
 export class Simulator {
   readonly seed: number;
   readonly trace = new Trace();
+  /** Storage for the packet bytes the trace keeps (byte-arena.ts): the network layer copies each hop's bytes here. */
+  readonly arena = new ByteArena();
 
   private readonly queue = new EventQueue();
   private readonly streams = new Map<string, Rng>();
@@ -156,11 +161,13 @@ export class Simulator {
   /** Sets a timer on `node`; traces timer-set now and timer-fired (before calling onFire) at the deadline. */
   setTimer(node: string, name: string, delay: Micros, onFire: () => void): TimerId {
     const id = this.nextTimerId;
-    const deadline = this.clock + delay;
+    const deadline = smallTime(this.clock + delay);
+    flatten(name); // kept by the timer-set, -fired and -cancelled entries
     const event = this.schedule(deadline, () => this.fireTimer(id, onFire)); // validates the delay
     this.nextTimerId++;
     this.timers.set(id, { id, node, name, deadline, event });
-    this.record({ kind: 'timer-set', node, timer: name, deadline, timerId: id });
+    const trace = this.trace;
+    trace.append({ id: trace.length, t: this.clock, kind: 'timer-set', node, timer: name, deadline, timerId: id });
     return id;
   }
 
@@ -170,7 +177,8 @@ export class Simulator {
     if (rec === undefined) return false;
     this.timers.delete(id);
     this.queue.cancel(rec.event);
-    this.record({ kind: 'timer-cancelled', node: rec.node, timer: rec.name, timerId: id });
+    const trace = this.trace;
+    trace.append({ id: trace.length, t: this.clock, kind: 'timer-cancelled', node: rec.node, timer: rec.name, timerId: id });
     return true;
   }
 
@@ -188,7 +196,8 @@ export class Simulator {
     const rec = this.timers.get(id);
     if (rec === undefined) return;
     this.timers.delete(id);
-    this.record({ kind: 'timer-fired', node: rec.node, timer: rec.name, timerId: id });
+    const trace = this.trace;
+    trace.append({ id: trace.length, t: this.clock, kind: 'timer-fired', node: rec.node, timer: rec.name, timerId: id });
     onFire();
   }
 

@@ -7,6 +7,7 @@
  * `bytes` fields come back as Uint8Array from `parseJsonLines`.
  */
 import { fromHex } from '../wire/bytes';
+import { flattenValues } from './flat-string';
 import { fail, ok } from '../wire/result';
 import type { Parsed } from '../wire/result';
 import type { Micros } from './time';
@@ -16,8 +17,28 @@ import type { TraceEntry, TraceInput } from './trace-types';
 const BYTE_FIELDS: ReadonlySet<string> = new Set(['bytes']);
 const HEX = /^(?:[0-9a-f]{2})*$/;
 
+type EntryHead = new (id: number, t: Micros) => { id: number; t: Micros };
+
+/**
+ * A constructor of the id and t of one kind of entry built by `add`, which then assigns the caller's
+ * fields in their order. Built this way rather than as `{ id, t, ...e }`, V8 keeps all of an entry's
+ * fields inside the object (a literal with a spread stores the spread ones in a separate property array:
+ * one more heap object per entry for the whole run). V8 sizes a constructor's objects from the first few
+ * it makes, hence one constructor per kind: the kinds differ in size. Their prototype is Object.prototype,
+ * so entries are still plain objects.
+ */
+function entryHead(): EntryHead {
+  const head = function (this: { id: number; t: Micros }, id: number, t: Micros): void {
+    this.id = id;
+    this.t = t;
+  } as unknown as EntryHead;
+  head.prototype = Object.prototype;
+  return head;
+}
+
 export class Trace {
   private readonly list: TraceEntry[] = [];
+  private readonly heads = new Map<string, EntryHead>();
 
   /** Every entry, in order; entries[i].id === i. The array grows as the run goes on. */
   get entries(): readonly TraceEntry[] {
@@ -28,9 +49,30 @@ export class Trace {
     return this.list.length;
   }
 
-  /** Appends an entry at time t and returns it with its id. */
+  /** Appends an entry at time t and returns it with its id. Its strings are stored flat (flat-string.ts). */
   add(t: Micros, e: TraceInput): TraceEntry {
-    const entry = { id: this.list.length, t, ...e } as TraceEntry;
+    flattenValues(e);
+    if (e.kind === 'table' && e.row !== null) flattenValues(e.row);
+    else if (e.kind === 'decision' && e.data !== undefined) flattenValues(e.data);
+    let head = this.heads.get(e.kind);
+    if (head === undefined) {
+      head = entryHead();
+      this.heads.set(e.kind, head);
+    }
+    const entry = Object.assign(new head(this.list.length, t), e) as TraceEntry;
+    this.list.push(entry);
+    return entry;
+  }
+
+  /**
+   * Appends an entry the caller built whole, with `id` = `length` and `t` first: the hot paths (every
+   * hop's tx and rx, timers, deliveries) write the entry as one object literal, so it holds all its
+   * fields in one allocation instead of an input object plus the copy `add` makes of it. Throws on a
+   * wrong id (a programming error).
+   */
+  append<E extends TraceEntry>(entry: E): E {
+    if (entry.id !== this.list.length)
+      throw new RangeError(`trace: appended entry has id ${entry.id}, expected ${this.list.length}`);
     this.list.push(entry);
     return entry;
   }

@@ -14,7 +14,7 @@ import { formatIPv6 } from '../wire/addr';
 import { addressBytes } from '../wire/address-bytes';
 import { parseExtHeaderChain } from '../wire/ext-headers';
 import { protocolName } from '../wire/ip-protocols';
-import { setHopLimit, ipv6UpperLayer } from '../wire/ipv6';
+import { ipv6PacketEnd, ipv6UpperLayer } from '../wire/ipv6';
 import { invokingPacket } from '../wire/icmpv6';
 import { decapsulateFromIPv6 } from '../wire/tunnel';
 import { sendIcmpError } from './icmp-errors';
@@ -27,7 +27,7 @@ import type { ReceivedPacket } from './types';
 /** Entry point: `pkt` fully received by `node` on `iface`. */
 export function input(node: NetNode, pkt: Packet, iface: NetIface): void {
   const b = pkt.bytes;
-  if (!isWholeIPv6(b)) {
+  if (ipv6PacketEnd(b) < 0) {
     node.drop(pkt, 'not a valid IPv6 packet (bad version or length)', 'RFC 8200 §3');
     return;
   }
@@ -35,10 +35,6 @@ export function input(node: NetNode, pkt: Packet, iface: NetIface): void {
   else if (node.isLocalAt(b, 24)) localInput(node, pkt, iface, formatIPv6(b, 24));
   else if (!node.isRouter) node.drop(pkt, `${formatIPv6(b, 24)} is not an address of this host, and hosts do not forward`, 'RFC 8200 §2');
   else forward(node, pkt, iface);
-}
-
-function isWholeIPv6(b: Uint8Array): boolean {
-  return b.length >= 40 && b[0] >> 4 === 6 && 40 + ((b[4] << 8) | b[5]) <= b.length;
 }
 
 function multicastInput(node: NetNode, pkt: Packet, iface: NetIface, dst: string): void {
@@ -96,7 +92,8 @@ function decapsulate(node: NetNode, pkt: Packet, tunnel: NetIface): void {
   }
   node.deliver(pkt);
   const carried = pkt.info.carried;
-  const inner: Packet = carried ? { info: carried, bytes: d.value.inner } : { info: { pid: node.net.newPid(), summary: null, carried: null }, bytes: d.value.inner };
+  const info = carried ?? { pid: node.net.newPid(), summary: null, carried: null };
+  const inner: Packet = { info, bytes: d.value.inner, archived: false };
   input(node, inner, tunnel);
 }
 
@@ -160,7 +157,11 @@ function forward(node: NetNode, pkt: Packet, iface: NetIface): void {
     sendIcmpError(node, b, iface.name, { type: 'time-exceeded', code: 0, invoking: invokingPacket(b) });
     return;
   }
-  transmit(node, { info: pkt.info, bytes: setHopLimit(b, hopLimit - 1) }, out, true);
+  // RFC 8200 §3: the copy that goes on has its Hop Limit decremented; it is written once, into the arena
+  // where the trace keeps it.
+  const next = node.sim.arena.copy(b);
+  next[7] = hopLimit - 1;
+  transmit(node, { info: pkt.info, bytes: next, archived: true }, out, true);
 }
 
 function receivedForHook(pkt: Packet, iface: NetIface): ReceivedPacket {

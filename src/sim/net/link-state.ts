@@ -48,10 +48,13 @@ export interface Flight {
 /**
  * The packets on a link, in the order they were sent. Arrivals are almost always in that order (only a
  * scenario 'delay' fault reorders), so finished flights are skipped from the front: no per-packet map.
+ * The list is slots [head, tail) of one array that is reused once the link is idle again, rather than a
+ * new array for every burst (most links carry one packet at a time).
  */
 export class Flights {
-  private list: Flight[] = [];
+  private list: (Flight | null)[] = [];
   private head = 0;
+  private tail = 0;
   private live = 0;
 
   get size(): number {
@@ -59,7 +62,9 @@ export class Flights {
   }
 
   add(f: Flight): void {
-    this.list.push(f);
+    if (this.tail < this.list.length) this.list[this.tail] = f;
+    else this.list.push(f);
+    this.tail++;
     this.live++;
   }
 
@@ -67,22 +72,29 @@ export class Flights {
     f.done = true;
     this.live--;
     const l = this.list;
-    while (this.head < l.length && l[this.head].done) this.head++;
-    if (this.head === l.length) {
-      this.list = [];
+    while (this.head < this.tail && (l[this.head] as Flight).done) l[this.head++] = null; // let it go
+    if (this.head === this.tail) {
       this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > l.length) {
-      this.list = l.slice(this.head);
+      this.tail = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.tail) {
+      this.list = l.slice(this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
   }
 
   /** Removes and returns the flights still on the link, oldest first. */
   takeAll(): Flight[] {
-    const out = this.list.slice(this.head).filter((f) => !f.done);
-    for (const f of out) f.done = true;
-    this.list = [];
+    const out: Flight[] = [];
+    for (let i = this.head; i < this.tail; i++) {
+      const f = this.list[i] as Flight;
+      this.list[i] = null;
+      if (f.done) continue;
+      f.done = true;
+      out.push(f);
+    }
     this.head = 0;
+    this.tail = 0;
     this.live = 0;
     return out;
   }

@@ -13,6 +13,7 @@
  * Packets on the wire or in the queue when the link goes down or is torn down (an MN detaching) are
  * dropped at that moment, with the reason given ("link down", "link-layer detach").
  */
+import { flatten } from '../core/flat-string';
 import type { Simulator } from '../core/simulator';
 import type { Rng } from '../core/prng';
 import type { Micros } from '../core/time';
@@ -50,6 +51,7 @@ export class Link {
     private readonly faults: FaultTable,
   ) {
     checkLinkProps(id, props);
+    flatten(id); // every tx and rx entry of the link holds it
     this.delay = props.delay;
     this.bandwidthBps = props.bandwidthBps;
     this.loss = props.loss ?? 0;
@@ -136,8 +138,10 @@ export class Link {
     }
   }
 
-  private put(from: 0 | 1, pkt: Packet, extraDelay: Micros, lostBy: string | null): void {
+  private put(from: 0 | 1, sent: Packet, extraDelay: Micros, lostBy: string | null): void {
     const now = this.sim.now;
+    // The trace keeps this hop's exact bytes: the packet goes on with its bytes in the arena.
+    const pkt: Packet = sent.archived ? sent : { info: sent.info, bytes: this.sim.arena.copy(sent.bytes), archived: true };
     const sender = this.ends[from];
     const receiver = this.peerOf(from);
     let start = now;
@@ -152,10 +156,12 @@ export class Link {
     const arrive = start + ser + this.delay + extraDelay;
     const lost = lostBy ?? (this.loss > 0 && this.lossRng().chance(this.loss) ? `loss on link ${this.id}` : null);
     const s = summaryOf(pkt);
-    const txId = this.sim.record({
-      kind: 'tx', node: sender.node.id, pid: pkt.info.pid, link: this.id, to: receiver.node.id, arrive,
+    const trace = this.sim.trace;
+    const txId = trace.length;
+    trace.append({
+      id: txId, t: now, kind: 'tx', node: sender.node.id, pid: pkt.info.pid, link: this.id, to: receiver.node.id, arrive,
       bytes: pkt.bytes, cls: s.cls, label: s.label, tunnelled: s.tunnelled,
-    }).id;
+    });
     const flight: Flight = { pkt, from, txId, lost, event: 0, done: false };
     this.inFlight.add(flight);
     flight.event = this.sim.schedule(arrive, () => this.arrive(flight));
@@ -168,7 +174,11 @@ export class Link {
       this.dropInFlight(to.node.id, f, f.lost);
       return;
     }
-    this.sim.record({ kind: 'rx', node: to.node.id, pid: f.pkt.info.pid, link: this.id, from: this.ends[f.from].node.id, txId: f.txId });
+    const trace = this.sim.trace;
+    trace.append({
+      id: trace.length, t: this.sim.now, kind: 'rx', node: to.node.id, pid: f.pkt.info.pid, link: this.id,
+      from: this.ends[f.from].node.id, txId: f.txId,
+    });
     to.node.input(f.pkt, to.iface);
   }
 

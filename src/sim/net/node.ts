@@ -6,6 +6,7 @@
  * Hosts (mn, cn, host, aaa) deliver what is addressed to them and discard the rest; routers (lma, mag,
  * router) also forward (RFC 8200 §2). Every node answers ICMPv6 Echo Requests (RFC 4443 §4.1).
  */
+import { flatten } from '../core/flat-string';
 import type { Simulator } from '../core/simulator';
 import type { Cell } from '../core/trace-types';
 import { formatIPv6, parseIPv6 } from '../wire/addr';
@@ -166,7 +167,7 @@ export class NetNode {
     if (this.tunnelByEnds.has(key)) throw new Error(`${this.id} already has a tunnel from ${l} to ${r}`);
     const toRemote = this.lookupRoute(r);
     const pathMtu = toRemote ? (this.ifaceMap.get(toRemote.iface)?.mtu ?? DEFAULT_MTU) : DEFAULT_MTU;
-    const t = new NetIface(name, '', pathMtu - TUNNEL_OVERHEAD, { local: l, remote: r });
+    const t = new NetIface(flatten(name), '', pathMtu - TUNNEL_OVERHEAD, { local: l, remote: r });
     this.ifaceMap.set(name, t);
     this.tunnelByEnds.set(key, t);
     this.traceTable('tunnels', name, 'add', { name, local: l, remote: r, mtu: t.mtu });
@@ -231,7 +232,7 @@ export class NetNode {
   /** Creates an unplugged interface with the given MAC (e.g. an MN radio); throws when the name is taken. */
   createIface(name: string, mac: string): NetIface {
     if (this.ifaceMap.has(name)) throw new Error(`${this.id} already has an interface ${name}`);
-    const i = new NetIface(name, mac, DEFAULT_MTU);
+    const i = new NetIface(flatten(name), mac, DEFAULT_MTU); // a Map key looked up per packet: stored flat
     this.ifaceMap.set(name, i);
     return i;
   }
@@ -252,7 +253,8 @@ export class NetNode {
 
   deliver(pkt: Packet): void {
     const s = summaryOf(pkt);
-    this.sim.record({ kind: 'deliver', node: this.id, pid: pkt.info.pid, label: s.label, cls: s.cls });
+    const trace = this.sim.trace;
+    trace.append({ id: trace.length, t: this.sim.now, kind: 'deliver', node: this.id, pid: pkt.info.pid, label: s.label, cls: s.cls });
   }
 
   private dropIface(i: NetIface): void {
@@ -267,7 +269,8 @@ export class NetNode {
   }
 
   private traceTable(table: 'routes' | 'tunnels' | 'addresses', key: string, op: 'add' | 'update' | 'delete', row: Record<string, Cell> | null): void {
-    this.sim.record({ kind: 'table', node: this.id, table, key, op, row });
+    const trace = this.sim.trace;
+    trace.append({ id: trace.length, t: this.sim.now, kind: 'table', node: this.id, table, key: flatten(key), op, row });
   }
 }
 

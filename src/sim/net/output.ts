@@ -9,7 +9,7 @@
  */
 import { formatIPv6 } from '../wire/addr';
 import { invokingPacket } from '../wire/icmpv6';
-import { readIPv6Fixed } from '../wire/ipv6';
+import { ipv6PacketEnd } from '../wire/ipv6';
 import { encapsulateInIPv6 } from '../wire/tunnel';
 import { sendIcmpError } from './icmp-errors';
 import type { NetIface } from './iface';
@@ -24,7 +24,7 @@ const MAX_TUNNEL_NESTING = 4;
 /** Sends a packet the node itself originates, out of `ifaceName` when given. */
 export function originate(node: NetNode, pkt: Packet, ifaceName?: string): void {
   const b = pkt.bytes;
-  if (readIPv6Fixed(b) === null) {
+  if (ipv6PacketEnd(b) < 0) {
     node.drop(pkt, 'not a valid IPv6 packet (bad version or length)', 'RFC 8200 §3');
     return;
   }

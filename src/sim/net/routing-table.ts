@@ -2,45 +2,49 @@
  * A node's IPv6 routing table with longest-prefix match (RFC 4291 §2.5, RFC 8200 forwarding).
  *
  * Routes arrive as canonical text; each prefix is converted to bytes once. The lookup structure is one
- * Map per prefix length, keyed by the prefix's masked 32-bit words, and the lengths in use are kept in
- * descending order: a lookup reads the destination's four words once and probes each length from the
- * longest down, so its cost is (number of distinct lengths) small string keys, whatever the table size.
+ * PrefixIndex per prefix length (prefix-index.ts: nested integer Maps keyed by the masked 32-bit words),
+ * and the lengths in use are kept in descending order: a lookup probes each length from the longest down,
+ * so its cost depends on the number of distinct lengths, not on the table size, and it allocates nothing.
+ *
+ * Adding, replacing and removing a route are O(1) in the table size too (an LMA holds one route per
+ * mobile node and changes them on every handover): each route sits in an entry that remembers when it
+ * was added, in its prefix's bucket, and in its interface's set.
  *
  * Among routes for the same prefix the lowest metric wins; equal metrics keep the order they were added.
  */
-import { formatIPv6, maskBytes, parseIPv6 } from '../wire/addr';
+import { flatten } from '../core/flat-string';
+import { formatIPv6, maskBytes } from '../wire/addr';
+import { tryAddressBytes } from '../wire/address-bytes';
+import { PrefixIndex } from './prefix-index';
 import type { Route, RouteSpec } from './types';
-
-/** The destination as four unsigned 32-bit words, read from 16 bytes at `off`. */
-function words(b: Uint8Array, off: number, out: number[]): void {
-  for (let i = 0; i < 4; i++) {
-    const o = off + i * 4;
-    out[i] = ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
-  }
-}
-
-/** The map key of the first `len` bits of an address given as four words. */
-function keyOf(w: readonly number[], len: number): string {
-  const full = len >>> 5;
-  const rem = len & 31;
-  let k = '';
-  for (let i = 0; i < full; i++) k += w[i] + '.';
-  if (rem !== 0) k += (w[full] & (0xffffffff << (32 - rem))) >>> 0;
-  return k;
-}
 
 export type RouteChange = { readonly op: 'add' | 'update'; readonly route: Route; readonly old?: Route };
 
+/** A route in the table; replacing the route keeps the entry, so it keeps its place in `all()`. */
+interface Entry {
+  route: Route;
+  /** Order added: `all()` and the lists of removed routes follow it. */
+  readonly seq: number;
+  /** The routes for the same prefix and length, lowest metric first. */
+  readonly bucket: Entry[];
+  /** The prefix bytes (host bits cleared), to find the bucket again. */
+  readonly bytes: Uint8Array;
+}
+
 export class RoutingTable {
-  private readonly byLength = new Map<number, Map<string, Route[]>>();
+  private readonly byLength = new Map<number, PrefixIndex<Entry[]>>();
   /** Distinct prefix lengths present, longest first. */
-  private lengths: number[] = [];
-  private readonly ordered: Route[] = [];
-  private readonly scratch = [0, 0, 0, 0];
+  private lengths: PrefixIndex<Entry[]>[] = [];
+  /** Every entry, in insertion order (a Set keeps it and deletes in O(1)). */
+  private readonly entries = new Set<Entry>();
+  private readonly byIface = new Map<string, Set<Entry>>();
+  private nextSeq = 0;
+  private snapshot: readonly Route[] | null = null;
 
   /** Every route, in the order added. */
   all(): readonly Route[] {
-    return this.ordered;
+    if (this.snapshot === null) this.snapshot = Array.from(this.entries, (e) => e.route);
+    return this.snapshot;
   }
 
   /**
@@ -48,108 +52,116 @@ export class RoutingTable {
    * and interface. Throws on a prefix that is not IPv6 text or a length outside 0..128 (programming errors).
    */
   add(spec: RouteSpec): RouteChange {
-    const route = normalise(spec);
-    const bucket = this.bucketFor(route);
-    const i = bucket.findIndex((r) => r.iface === route.iface);
+    const { route, bytes } = normalise(spec);
+    this.snapshot = null;
+    const bucket = this.bucketFor(bytes, route.length);
+    const i = bucket.findIndex((e) => e.route.iface === route.iface);
     if (i >= 0) {
-      const old = bucket[i];
-      this.ordered[this.ordered.indexOf(old)] = route;
-      if (old.metric === route.metric) {
-        bucket[i] = route; // same rank among its peers: keep its place
-      } else {
-        bucket.splice(i, 1);
-        insertByMetric(bucket, route);
+      const e = bucket[i];
+      const old = e.route;
+      e.route = route;
+      if (old.metric !== route.metric) {
+        bucket.splice(i, 1); // a new rank among its peers
+        insertByMetric(bucket, e);
       }
       return { op: 'update', route, old };
     }
-    insertByMetric(bucket, route);
-    this.ordered.push(route);
+    const e: Entry = { route, seq: this.nextSeq++, bucket, bytes };
+    insertByMetric(bucket, e);
+    this.entries.add(e);
+    let set = this.byIface.get(route.iface);
+    if (!set) {
+      set = new Set();
+      this.byIface.set(route.iface, set);
+    }
+    set.add(e);
     return { op: 'add', route };
   }
 
   /** Removes the routes for prefix/length (only the one via `iface` when given); returns them. */
   remove(prefix: string, length: number, iface?: string): Route[] {
-    const bytes = parseIPv6(prefix);
-    if (!bytes) return [];
-    const w = [0, 0, 0, 0];
-    words(maskBytes(bytes, length), 0, w);
-    const bucket = this.byLength.get(length)?.get(keyOf(w, length));
+    const bytes = tryAddressBytes(prefix);
+    if (bytes === null || bytes.length !== 16) return [];
+    const bucket = this.byLength.get(length)?.get(bytes, 0);
     if (!bucket) return [];
-    return this.removeWhere((r) => bucket.includes(r) && (iface === undefined || r.iface === iface));
+    return this.removeEntries(bucket.filter((e) => iface === undefined || e.route.iface === iface));
   }
 
   /** Removes every route out of `iface` (the interface went away); returns them. */
   removeByIface(iface: string): Route[] {
-    return this.removeWhere((r) => r.iface === iface);
+    const set = this.byIface.get(iface);
+    return set ? this.removeEntries([...set]) : [];
   }
 
   /** Longest-prefix match for the 16-byte address at `off`; null when nothing matches. */
   lookup(addr: Uint8Array, off = 0): Route | null {
-    const w = this.scratch;
-    words(addr, off, w);
-    for (const len of this.lengths) {
-      const bucket = (this.byLength.get(len) as Map<string, Route[]>).get(keyOf(w, len));
-      if (bucket !== undefined) return bucket[0];
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const bucket = lengths[i].get(addr, off);
+      if (bucket !== undefined) return bucket[0].route;
     }
     return null;
   }
 
-  private bucketFor(route: Route): Route[] {
-    let map = this.byLength.get(route.length);
-    if (!map) {
-      map = new Map();
-      this.byLength.set(route.length, map);
-      this.lengths = [...this.byLength.keys()].sort((a, b) => b - a);
+  private bucketFor(bytes: Uint8Array, length: number): Entry[] {
+    let index = this.byLength.get(length);
+    if (!index) {
+      index = new PrefixIndex(length);
+      this.byLength.set(length, index);
+      this.lengths = [...this.byLength.values()].sort((a, b) => b.length - a.length);
     }
-    const w = [0, 0, 0, 0];
-    words(parseIPv6(route.prefix) as Uint8Array, 0, w);
-    const key = keyOf(w, route.length);
-    let bucket = map.get(key);
+    let bucket = index.get(bytes, 0);
     if (!bucket) {
       bucket = [];
-      map.set(key, bucket);
+      index.set(bytes, 0, bucket);
     }
     return bucket;
   }
 
-  private removeWhere(pred: (r: Route) => boolean): Route[] {
-    const gone = this.ordered.filter(pred);
-    if (gone.length === 0) return gone;
-    for (const r of gone) {
-      this.ordered.splice(this.ordered.indexOf(r), 1);
-      const map = this.byLength.get(r.length) as Map<string, Route[]>;
-      for (const [key, bucket] of map) {
-        const i = bucket.indexOf(r);
-        if (i < 0) continue;
-        bucket.splice(i, 1);
-        if (bucket.length === 0) map.delete(key);
-        break;
-      }
-      if (map.size === 0) {
-        this.byLength.delete(r.length);
-        this.lengths = this.lengths.filter((l) => l !== r.length);
+  /** Takes the entries out of every structure; returns their routes in the order they were added. */
+  private removeEntries(gone: Entry[]): Route[] {
+    if (gone.length === 0) return [];
+    this.snapshot = null;
+    gone.sort((a, b) => a.seq - b.seq);
+    for (const e of gone) {
+      this.entries.delete(e);
+      const set = this.byIface.get(e.route.iface) as Set<Entry>;
+      set.delete(e);
+      if (set.size === 0) this.byIface.delete(e.route.iface);
+      e.bucket.splice(e.bucket.indexOf(e), 1);
+      if (e.bucket.length > 0) continue;
+      const index = this.byLength.get(e.route.length) as PrefixIndex<Entry[]>;
+      index.delete(e.bytes, 0);
+      if (index.size === 0) {
+        this.byLength.delete(e.route.length);
+        this.lengths = this.lengths.filter((x) => x !== index);
       }
     }
-    return gone;
+    return gone.map((e) => e.route);
   }
 }
 
-function normalise(spec: RouteSpec): Route {
-  const bytes = parseIPv6(spec.prefix);
-  if (!bytes) throw new Error(`route prefix is not an IPv6 address: ${spec.prefix}`);
+function normalise(spec: RouteSpec): { route: Route; bytes: Uint8Array } {
+  const parsed = typeof spec.prefix === 'string' ? tryAddressBytes(spec.prefix) : null;
+  if (parsed === null || parsed.length !== 16) throw new Error(`route prefix is not an IPv6 address: ${spec.prefix}`);
   if (!Number.isInteger(spec.length) || spec.length < 0 || spec.length > 128) {
     throw new Error(`route prefix length must be 0..128, got ${spec.length}`);
   }
-  const prefix = formatIPv6(maskBytes(bytes, spec.length));
+  const bytes = maskBytes(parsed, spec.length);
+  const prefix = formatIPv6(bytes);
   const metric = spec.metric ?? 0;
-  return spec.via === undefined
-    ? { prefix, length: spec.length, iface: spec.iface, metric }
-    : { prefix, length: spec.length, iface: spec.iface, via: spec.via, metric };
+  // Flat: the forwarding path looks the interface up by this name for every packet (flat-string.ts).
+  const iface = flatten(spec.iface);
+  const route: Route =
+    spec.via === undefined
+      ? { prefix, length: spec.length, iface, metric }
+      : { prefix, length: spec.length, iface, via: spec.via, metric };
+  return { route, bytes };
 }
 
 /** Keeps a bucket sorted by metric; a new route goes after those with an equal metric. */
-function insertByMetric(bucket: Route[], route: Route): void {
+function insertByMetric(bucket: Entry[], e: Entry): void {
   let i = bucket.length;
-  while (i > 0 && bucket[i - 1].metric > route.metric) i--;
-  bucket.splice(i, 0, route);
+  while (i > 0 && bucket[i - 1].route.metric > e.route.metric) i--;
+  bucket.splice(i, 0, e);
 }

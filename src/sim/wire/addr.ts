@@ -2,12 +2,22 @@
  * Address text forms. Representations carry IPv6 addresses as canonical RFC 5952 strings (so they compare
  * with ===, read well in the trace and in learner code) and codecs convert at the byte edge.
  */
+import { AddressTextCache } from './address-text-cache';
+import { TextMemo } from './text-memo';
 
 const HEX = /^[0-9a-fA-F]{1,4}$/;
 
+const ipv6Texts = new TextMemo(readIPv6);
+
 /** Parses IPv6 text (with `::` and an optional dotted IPv4 tail) into 16 bytes, or null. */
 export function parseIPv6(text: string): Uint8Array | null {
-  if (typeof text !== 'string' || text.length < 2 || text.length > 45) return null;
+  if (typeof text !== 'string') return null;
+  const b = ipv6Texts.get(text);
+  return b === null ? null : b.slice(); // the caller owns what it gets
+}
+
+function readIPv6(text: string): Uint8Array | null {
+  if (text.length < 2 || text.length > 45) return null;
   let s = text;
   const tail: number[] = [];
   const lastColon = s.lastIndexOf(':');
@@ -61,12 +71,19 @@ export function ip6(text: string): Uint8Array {
   return b;
 }
 
+const texts = new AddressTextCache();
+
 /**
  * RFC 5952 canonical text: lower case, leading zeros dropped, the longest run (≥2) of zero words as `::`
  * (the first one on a tie, §4.2.3), and IPv4-mapped addresses in mixed notation `::ffff:192.0.2.1` (§5).
- * Written without intermediate arrays: the simulator formats addresses for every packet it forwards.
+ * The simulator formats addresses for every packet it forwards: the text of each address seen is
+ * memoised (address-text-cache.ts).
  */
 export function formatIPv6(b: Uint8Array, off = 0): string {
+  return texts.text(b, off, writeIPv6);
+}
+
+function writeIPv6(b: Uint8Array, off: number): string {
   let bestStart = -1;
   let bestLen = 1;
   let runStart = -1;
@@ -107,8 +124,15 @@ export interface Prefix {
   readonly length: number;
 }
 
+const prefixTexts = new TextMemo(readPrefix);
+
 /** Parses `2001:db8:1::/48`; host bits must be zero so that one prefix has one spelling. */
 export function parsePrefix(text: string): Prefix | null {
+  const p = prefixTexts.get(text);
+  return p === null ? null : { prefix: p.prefix, length: p.length }; // the caller owns what it gets
+}
+
+function readPrefix(text: string): Prefix | null {
   const slash = text.indexOf('/');
   if (slash < 0) return null;
   const len = Number(text.slice(slash + 1));
@@ -172,16 +196,34 @@ export function parseIPv4(text: string): Uint8Array | null {
 export const formatIPv4 = (b: Uint8Array, off = 0): string =>
   `${b[off]}.${b[off + 1]}.${b[off + 2]}.${b[off + 3]}`;
 
+const macTexts = new TextMemo(readMac);
+
 /** MAC addresses as `00:11:22:33:44:55` (dashes accepted on input). */
 export function parseMac(text: string): Uint8Array | null {
   if (typeof text !== 'string') return null;
+  const b = macTexts.get(text);
+  return b === null ? null : b.slice();
+}
+
+function readMac(text: string): Uint8Array | null {
   const parts = text.split(/[:-]/);
   if (parts.length !== 6 || !parts.every((p) => /^[0-9a-fA-F]{2}$/.test(p))) return null;
   return Uint8Array.from(parts.map((p) => parseInt(p, 16)));
 }
 
-export const formatMac = (b: Uint8Array, off = 0): string =>
-  Array.from(b.subarray(off, off + 6), (x) => x.toString(16).padStart(2, '0')).join(':');
+/** MAC text by the address as a 48-bit number: every Neighbor Discovery message carries one. */
+let macNames = new Map<number, string>();
+
+export function formatMac(b: Uint8Array, off = 0): string {
+  const key = (b[off] * 0x100 + b[off + 1]) * 0x100000000 + (((b[off + 2] << 24) | (b[off + 3] << 16) | (b[off + 4] << 8) | b[off + 5]) >>> 0);
+  let s = macNames.get(key);
+  if (s === undefined) {
+    s = Array.from(b.subarray(off, off + 6), (x) => x.toString(16).padStart(2, '0')).join(':');
+    if (macNames.size >= 16384) macNames = new Map(); // bounded, cleared (never evicted by chance)
+    macNames.set(key, s);
+  }
+  return s;
+}
 
 /** RFC 4291 Appendix A modified EUI-64 interface identifier from a 48-bit MAC. */
 export function eui64(mac: Uint8Array): Uint8Array {

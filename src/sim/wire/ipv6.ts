@@ -170,9 +170,20 @@ export interface IPv6Fixed {
   readonly payloadLength: number;
 }
 
+/**
+ * Where the IPv6 packet at `offset` ends (header + Payload Length), or -1 unless the bytes hold a whole
+ * IPv6 packet (40 octets at least, Version 6, the payload all there): `checkFixed` without a result object,
+ * for the per-hop paths.
+ */
+export function ipv6PacketEnd(bytes: Uint8Array, offset = 0): number {
+  if (offset < 0 || bytes.length - offset < IPV6_HEADER_LEN || bytes[offset] >> 4 !== 6) return -1;
+  const end = offset + IPV6_HEADER_LEN + ((bytes[offset + 4] << 8) | bytes[offset + 5]);
+  return end > bytes.length ? -1 : end;
+}
+
 /** The fixed header only, for per-hop forwarding; null unless bytes hold a whole IPv6 packet. */
 export function readIPv6Fixed(bytes: Uint8Array, offset = 0): IPv6Fixed | null {
-  if (!checkFixed(bytes, offset).ok) return null;
+  if (ipv6PacketEnd(bytes, offset) < 0) return null;
   return {
     trafficClass: ((bytes[offset] & 0x0f) << 4) | (bytes[offset + 1] >> 4),
     nextHeader: bytes[offset + 6],
@@ -188,9 +199,8 @@ export function ipv6UpperLayer(
   bytes: Uint8Array,
   offset = 0,
 ): { nextHeader: number; offset: number; length: number; fragment: boolean } | null {
-  const checked = checkFixed(bytes, offset);
-  if (!checked.ok) return null;
-  const end = checked.value;
+  const end = ipv6PacketEnd(bytes, offset);
+  if (end < 0) return null;
   const up = locateUpperLayer(bytes, offset + IPV6_HEADER_LEN, end, bytes[offset + 6]);
   return up
     ? { nextHeader: up.nextHeader, offset: up.offset, length: end - up.offset, fragment: up.fragment }

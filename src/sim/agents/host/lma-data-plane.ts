@@ -8,20 +8,28 @@
  *    them back towards the routers that delivered them.
  * Encapsulation itself (RFC 2473, with the ECN rules of §5.6.3) is the network layer's tunnel interface.
  */
-import { formatIPv6, ip6, maskBytes, prefixMatch } from '../../wire/addr';
+import { ip6, prefixMatch } from '../../wire/addr';
 import type { NetNode } from '../../net/node';
+import { PrefixIndex } from '../../net/prefix-index';
 import type { ForwardVerdict, ReceivedPacket } from '../../net/types';
 import type { Prefix } from '../api';
 
 type PrefixState = { readonly kind: 'tunnel'; readonly iface: string } | { readonly kind: 'discard' };
 
+/** A routed prefix: its "p/len" text and how it is routed now. */
+interface Routed {
+  readonly key: string;
+  state: PrefixState;
+}
+
 export class LmaDataPlane {
   /** "p/len" → how the prefix is routed now. */
-  private readonly prefixes = new Map<string, PrefixState>();
-  /** Distinct prefix lengths in `prefixes` (with their counts), to look a packet's addresses up by key. */
-  private readonly lengths = new Map<number, number>();
-  /** The keys of `lengths`, longest first. */
-  private longestFirst: number[] = [];
+  private readonly prefixes = new Map<string, Routed>();
+  /**
+   * The same prefixes by length, to look a packet's addresses up from its bytes (the forward hook runs
+   * for every packet the LMA forwards: no text, no allocation), longest length first.
+   */
+  private longestFirst: PrefixIndex<Routed>[] = [];
   private readonly anchors: readonly { readonly bytes: Uint8Array; readonly length: number }[];
 
   /** `anchored`: the prefixes this LMA is the anchor of (its pool, the static home network prefixes). */
@@ -36,18 +44,20 @@ export class LmaDataPlane {
   /** Routes the prefix into the tunnel interface `iface`, or marks it 'discard' (§5.3.5 hold). */
   route(p: Prefix, via: { readonly iface: string } | 'discard'): void {
     const key = `${p.prefix}/${p.length}`;
-    const old = this.prefixes.get(key);
+    let routed = this.prefixes.get(key);
+    const old = routed?.state;
     if (old?.kind === 'tunnel') {
       if (via !== 'discard' && old.iface === via.iface) return;
       this.node.removeRoute(p.prefix, p.length, old.iface);
     }
-    if (!old) this.countLength(p.length, +1);
-    if (via === 'discard') {
-      this.prefixes.set(key, { kind: 'discard' });
-      return;
+    const state: PrefixState = via === 'discard' ? { kind: 'discard' } : { kind: 'tunnel', iface: via.iface };
+    if (routed) routed.state = state;
+    else {
+      routed = { key, state };
+      this.prefixes.set(key, routed);
+      this.indexFor(p.length).set(ip6(p.prefix), 0, routed);
     }
-    this.prefixes.set(key, { kind: 'tunnel', iface: via.iface });
-    this.node.addRoute({ prefix: p.prefix, length: p.length, iface: via.iface });
+    if (via !== 'discard') this.node.addRoute({ prefix: p.prefix, length: p.length, iface: via.iface });
   }
 
   /** Forgets the prefix (its session is gone). */
@@ -55,21 +65,25 @@ export class LmaDataPlane {
     const key = `${p.prefix}/${p.length}`;
     const old = this.prefixes.get(key);
     if (!old) return;
-    if (old.kind === 'tunnel') this.node.removeRoute(p.prefix, p.length, old.iface);
+    if (old.state.kind === 'tunnel') this.node.removeRoute(p.prefix, p.length, old.state.iface);
     this.prefixes.delete(key);
-    this.countLength(p.length, -1);
+    const index = this.indexFor(p.length);
+    index.delete(ip6(p.prefix), 0);
+    if (index.size === 0) this.longestFirst = this.longestFirst.filter((x) => x !== index);
   }
 
-  private countLength(length: number, delta: number): void {
-    const n = (this.lengths.get(length) ?? 0) + delta;
-    if (n > 0) this.lengths.set(length, n);
-    else this.lengths.delete(length);
-    this.longestFirst = [...this.lengths.keys()].sort((x, y) => y - x);
+  /** The index of the prefixes of `length`, made on first use. */
+  private indexFor(length: number): PrefixIndex<Routed> {
+    const found = this.longestFirst.find((x) => x.length === length);
+    if (found) return found;
+    const index = new PrefixIndex<Routed>(length);
+    this.longestFirst = [...this.longestFirst, index].sort((x, y) => y.length - x.length);
+    return index;
   }
 
   /** How a prefix is routed now (for tests and notes): the tunnel interface, 'discard', or null. */
   routeOf(p: Prefix): string | null {
-    const s = this.prefixes.get(`${p.prefix}/${p.length}`);
+    const s = this.prefixes.get(`${p.prefix}/${p.length}`)?.state;
     return s === undefined ? null : s.kind === 'discard' ? 'discard' : s.iface;
   }
 
@@ -89,13 +103,11 @@ export class LmaDataPlane {
   }
 
   /** The session prefix holding the address at `off`, longest first. */
-  private stateAt(b: Uint8Array, off: number): { key: string; state: PrefixState } | null {
-    if (this.prefixes.size === 0) return null;
-    const address = b.subarray(off, off + 16);
-    for (const len of this.longestFirst) {
-      const key = `${formatIPv6(maskBytes(address, len))}/${len}`;
-      const state = this.prefixes.get(key);
-      if (state) return { key, state };
+  private stateAt(b: Uint8Array, off: number): Routed | null {
+    const lengths = this.longestFirst;
+    for (let i = 0; i < lengths.length; i++) {
+      const routed = lengths[i].get(b, off);
+      if (routed !== undefined) return routed;
     }
     return null;
   }

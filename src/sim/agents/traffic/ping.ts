@@ -83,6 +83,8 @@ export function startPing(o: PingOptions): void {
 
   function onReply(p: ReceivedPacket): void {
     if (p.payloadLength < 8 || p.bytes[p.payloadOffset] !== ICMPV6_ECHO_REPLY) return;
+    // Every ping of this node sees every reply: read the Identifier (RFC 4443 §4.2) before parsing.
+    if (((p.bytes[p.payloadOffset + 4] << 8) | p.bytes[p.payloadOffset + 5]) !== o.identifier) return;
     const m = parseIcmpv6(p.bytes, p.payloadOffset, p.payloadLength, p.src, p.dst);
     if (
       !m.ok ||
