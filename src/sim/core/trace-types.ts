@@ -29,6 +29,11 @@ export interface PacketTx extends Base {
   readonly to: string;
   /** When the last bit arrives at `to` (after queueing, serialisation and propagation). */
   readonly arrive: Micros;
+  /**
+   * The exact bytes on this link. A view into the simulator's byte arena (src/sim/core/byte-arena.ts): it
+   * shares its buffer with other packets, so read it through the view (mind `byteOffset`), copy it before
+   * transferring, and never write to it.
+   */
   readonly bytes: Uint8Array;
   readonly cls: PacketClass;
   /** Short label for charts and animation: "PBU seq=3 HI=3", "PBA status=0", "ping seq=4", "RA". */

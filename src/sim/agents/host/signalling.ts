@@ -210,7 +210,8 @@ export class SignallingEndpoint {
     if (seen.size > 256)
       for (const [k, list] of seen) if (list.every((s) => now - s.at > REPLAY_WINDOW)) seen.delete(k);
     const kept = (same ?? []).filter((s) => now - s.at <= REPLAY_WINDOW);
-    kept.push({ bytes: mh.slice(), at: now });
+    // Received bytes are views into the simulator's byte arena, which is never written again: no copy needed.
+    kept.push({ bytes: mh, at: now });
     seen.set(h, kept);
     return false;
   }
