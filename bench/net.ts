@@ -22,7 +22,12 @@ function fiveHopPath(): { sim: Simulator; net: Network } {
   names.forEach((id, i) => net.addNode(id, i === 0 || i === HOPS ? 'host' : 'router'));
   for (let i = 1; i <= HOPS; i++) {
     const [a, b] = [names[i - 1], names[i]];
-    net.addLink(`L${i}`, { node: a, iface: 'right' }, { node: b, iface: 'left' }, { delay: 1_000, bandwidthBps: 1_000_000_000 });
+    net.addLink(
+      `L${i}`,
+      { node: a, iface: 'right' },
+      { node: b, iface: 'left' },
+      { delay: 1_000, bandwidthBps: 1_000_000_000 },
+    );
     net.node(a).addAddress('right', `2001:db8:${i}::1`, 64);
     net.node(b).addAddress('left', `2001:db8:${i}::2`, 64);
   }
@@ -53,8 +58,21 @@ function stream(count: number, ping: boolean): Load {
   };
   if (ping) h1.onReceive(58, sink);
   else h2.onReceive(59, sink);
-  const payload = emitIcmpv6({ type: 'echo-request', identifier: 1, sequence: 1, data: new Uint8Array(56) }, H1, H2);
-  const request = emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: 64, src: H1, dst: H2, extHeaders: [], nextHeader: ping ? 58 : 59, payload });
+  const payload = emitIcmpv6(
+    { type: 'echo-request', identifier: 1, sequence: 1, data: new Uint8Array(56) },
+    H1,
+    H2,
+  );
+  const request = emitIPv6Packet({
+    trafficClass: 0,
+    flowLabel: 0,
+    hopLimit: 64,
+    src: H1,
+    dst: H2,
+    extHeaders: [],
+    nextHeader: ping ? 58 : 59,
+    payload,
+  });
   let sent = 0;
   const tick = (): void => {
     h1.send(request);
@@ -73,7 +91,13 @@ function best(body: () => Load): { perSecond: Load } {
     const start = performance.now();
     const load = body();
     const s = (performance.now() - start) / 1000;
-    if (load.packets / s > top.packets) top = { packets: load.packets / s, hops: load.hops / s, events: load.events / s, traceEntries: load.traceEntries / s };
+    if (load.packets / s > top.packets)
+      top = {
+        packets: load.packets / s,
+        hops: load.hops / s,
+        events: load.events / s,
+        traceEntries: load.traceEntries / s,
+      };
   }
   return { perSecond: top };
 }
@@ -82,11 +106,25 @@ export async function run(): Promise<Figure[]> {
   const oneWay = best(() => stream(50_000, false)).perSecond;
   const ping = best(() => stream(25_000, true)).perSecond;
   return [
-    { name: '5-hop path, one-way stream: packets delivered', value: oneWay.packets, unit: 'pkts/s', note: '5 hops each' },
+    {
+      name: '5-hop path, one-way stream: packets delivered',
+      value: oneWay.packets,
+      unit: 'pkts/s',
+      note: '5 hops each',
+    },
     { name: '5-hop path, one-way stream: hops (tx + rx + forward)', value: oneWay.hops, unit: 'hops/s' },
     { name: '5-hop path, one-way stream: events dispatched', value: oneWay.events, unit: 'events/s' },
-    { name: '5-hop path, one-way stream: trace entries written', value: oneWay.traceEntries, unit: 'entries/s' },
-    { name: '5-hop path, ping: packets delivered (requests + replies)', value: ping.packets, unit: 'pkts/s', note: 'echo responder included' },
+    {
+      name: '5-hop path, one-way stream: trace entries written',
+      value: oneWay.traceEntries,
+      unit: 'entries/s',
+    },
+    {
+      name: '5-hop path, ping: packets delivered (requests + replies)',
+      value: ping.packets,
+      unit: 'pkts/s',
+      note: 'echo responder included',
+    },
     { name: '5-hop path, ping: events dispatched', value: ping.events, unit: 'events/s' },
   ];
 }

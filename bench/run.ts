@@ -16,7 +16,9 @@ const modules = readdirSync(here)
   .sort();
 
 const cpu = cpus();
-console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpu[0]?.model ?? 'unknown cpu'} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 for (const file of modules) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { run?: () => Promise<Figure[]> };
   if (typeof mod.run !== 'function') continue;

@@ -9,13 +9,17 @@ interface AxeResult {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  const r = await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe.run(document));
+  const r = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe.run(document),
+  );
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('axe finds no serious or critical violations on the main page, in light and dark, and with the help open', async ({ page }) => {
+test('axe finds no serious or critical violations on the main page, in light and dark, and with the help open', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(800);
@@ -37,7 +41,9 @@ test('axe is happy with the edit drawer open', async ({ page }) => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('a first-time visitor gets the tour on the basic domain; it follows play and the handover, and is not shown again', async ({ page }) => {
+test('a first-time visitor gets the tour on the basic domain; it follows play and the handover, and is not shown again', async ({
+  page,
+}) => {
   const errors = await openPlayground(page, { tour: true });
   const tour = page.getByRole('dialog', { name: 'Welcome to a PMIPv6 domain' });
   await expect(tour).toBeVisible();

@@ -3,9 +3,17 @@ import { expect, test } from '@playwright/test';
 import { openPlayground, runSettled } from './helpers';
 
 const linkLabel = (page: import('@playwright/test').Page, id: string) =>
-  page.evaluate((edge) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(edge).data('label') as string, id);
+  page.evaluate(
+    (edge) =>
+      (window as unknown as { __cy: import('cytoscape').Core }).__cy
+        .getElementById(edge)
+        .data('label') as string,
+    id,
+  );
 
-test('change a link delay, undo and redo it; a bad value gets an inline message and changes nothing', async ({ page }) => {
+test('change a link delay, undo and redo it; a bad value gets an inline message and changes nothing', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   expect(await linkLabel(page, 'link:cn1-r1')).toBe('5ms');
 
@@ -17,7 +25,9 @@ test('change a link delay, undo and redo it; a bad value gets an inline message 
   const delay = drawer.getByLabel('Delay', { exact: true });
   await delay.fill('fast');
   await drawer.getByRole('button', { name: 'Apply to link' }).click();
-  await expect(drawer.getByText('Write a duration with its unit, e.g. "5ms", "1.5s" or "250us".')).toBeVisible();
+  await expect(
+    drawer.getByText('Write a duration with its unit, e.g. "5ms", "1.5s" or "250us".'),
+  ).toBeVisible();
   await expect(delay).toHaveAttribute('aria-invalid', 'true');
   expect(await linkLabel(page, 'link:cn1-r1')).toBe('5ms');
 
@@ -51,26 +61,52 @@ test('add a MAG, then undo removes it again', async ({ page }) => {
   await expect(drawer.getByLabel('MAG id')).toHaveValue('mag3');
   await drawer.getByRole('button', { name: 'Add MAG' }).click();
   await expect(drawer.getByText('Done: add MAG mag3.')).toBeVisible();
-  const has = () => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('mag3').nonempty());
+  const has = () =>
+    page.evaluate(() =>
+      (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('mag3').nonempty(),
+    );
   await expect.poll(has).toBe(true);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('area:mag3').nonempty())).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('area:mag3').nonempty(),
+      ),
+    )
+    .toBe(true);
   await drawer.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(has).toBe(false);
   expect(errors).toEqual([]);
 });
 
-test('a bad scenario file from the menu gives a clear message and keeps the current scenario', async ({ page }) => {
+test('a bad scenario file from the menu gives a clear message and keeps the current scenario', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   const fileInput = page.getByLabel('Open scenario file');
 
-  await fileInput.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "formatVersion": 1, "nodes": [') });
+  await fileInput.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "formatVersion": 1, "nodes": ['),
+  });
   const alert = page.getByRole('alert').filter({ hasText: 'broken.json' });
   await expect(alert).toContainText('"broken.json" is not a scenario: it is not valid JSON');
   await expect(alert).toContainText('The current scenario is unchanged.');
   await expect(page.getByRole('button', { name: 'Scenario: Basic PMIPv6 domain' })).toBeVisible();
 
-  const invalid = { formatVersion: 1, name: 'Typo', description: '', seed: 1, duration: '10s', nodes: [{ id: 'lma1', kind: 'lmaa', addresses: {} }] };
-  await fileInput.setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(invalid)) });
+  const invalid = {
+    formatVersion: 1,
+    name: 'Typo',
+    description: '',
+    seed: 1,
+    duration: '10s',
+    nodes: [{ id: 'lma1', kind: 'lmaa', addresses: {} }],
+  };
+  await fileInput.setInputFiles({
+    name: 'typo.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(invalid)),
+  });
   const alert2 = page.getByRole('alert').filter({ hasText: 'typo.json' });
   await expect(alert2).toContainText('"typo.json" is not a valid scenario');
   await expect(alert2.getByRole('listitem').first()).toContainText('nodes[0].kind');
@@ -84,14 +120,28 @@ test('the scenario menu lists every built-in scenario and opens one', async ({ p
   const errors = await openPlayground(page);
   await page.getByRole('button', { name: 'Scenario: Basic PMIPv6 domain' }).click();
   const menu = page.getByRole('menu', { name: 'Scenarios' });
-  const catalog = await page.evaluate(() => (window as unknown as { __session: { catalog: { name: string }[] } }).__session.catalog.map((c) => c.name));
+  const catalog = await page.evaluate(() =>
+    (window as unknown as { __session: { catalog: { name: string }[] } }).__session.catalog.map(
+      (c) => c.name,
+    ),
+  );
   expect(catalog.length).toBeGreaterThanOrEqual(2);
   await expect(menu.getByRole('menuitemradio')).toHaveCount(catalog.length);
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const name of catalog) await expect(menu.getByRole('menuitemradio', { name: new RegExp(`^${escape(name)}`) })).toBeVisible();
-  await expect(menu.getByRole('menuitemradio', { name: /^Basic PMIPv6 domain/ })).toHaveAttribute('aria-checked', 'true');
+  for (const name of catalog)
+    await expect(menu.getByRole('menuitemradio', { name: new RegExp(`^${escape(name)}`) })).toBeVisible();
+  await expect(menu.getByRole('menuitemradio', { name: /^Basic PMIPv6 domain/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await menu.getByRole('menuitemradio', { name: /^Ping across routers/ }).click();
   await expect(page.getByRole('button', { name: 'Scenario: Ping across routers' })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('host1').nonempty())).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById('host1').nonempty(),
+      ),
+    )
+    .toBe(true);
   expect(errors).toEqual([]);
 });

@@ -32,7 +32,10 @@ export async function bindingRows(page: Page): Promise<string[]> {
 }
 
 /** A node's centre in page coordinates (Cytoscape's rendered position plus the container's offset). */
-export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number; zoom: number; model: { x: number; y: number } }> {
+export async function nodeOnScreen(
+  page: Page,
+  id: string,
+): Promise<{ x: number; y: number; zoom: number; model: { x: number; y: number } }> {
   return page.evaluate((nodeId) => {
     const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
     const node = cy.getElementById(nodeId);
@@ -46,7 +49,11 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number;
 export async function playUntil(page: Page, seconds: number): Promise<void> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction((s) => ((window as unknown as { __session: { time: number } }).__session.time >= s * 1e6), seconds, { timeout: 30_000 });
+  await page.waitForFunction(
+    (s) => (window as unknown as { __session: { time: number } }).__session.time >= s * 1e6,
+    seconds,
+    { timeout: 30_000 },
+  );
   await page.getByRole('button', { name: 'Pause' }).click();
 }
 

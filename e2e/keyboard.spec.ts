@@ -16,7 +16,9 @@ async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
   throw new Error(`no focusable element named "${name}" within ${limit} tabs`);
 }
 
-test('shortcuts: → steps, ← steps back, Shift+→ jumps to the next signalling message, Space plays and pauses', async ({ page }) => {
+test('shortcuts: → steps, ← steps back, Shift+→ jumps to the next signalling message, Space plays and pauses', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('event 1 /')).toBeVisible();
@@ -46,7 +48,9 @@ test('shortcuts: → steps, ← steps back, Shift+→ jumps to the next signalli
   expect(errors).toEqual([]);
 });
 
-test('a handover with the keyboard only: the Move menu, then play until the LMA points to MAG2', async ({ page }) => {
+test('a handover with the keyboard only: the Move menu, then play until the LMA points to MAG2', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   // Get past the initial registration with keyboard stepping (next signalling ×4: PBU, PBU, PBA, PBA).
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -84,7 +88,9 @@ test('M opens the move menu; Escape closes it; "Out of coverage" detaches', asyn
   await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: 'Mobile nodes' })).toContainText('MN1 out of coverage');
   await runSettled(page);
-  const user = await page.evaluate(() => (window as unknown as { __session: { document: { user: unknown[] } } }).__session.document.user);
+  const user = await page.evaluate(
+    () => (window as unknown as { __session: { document: { user: unknown[] } } }).__session.document.user,
+  );
   expect(user).toEqual([{ action: 'detach', mn: 'mn1', at: '0us' }]);
   expect(errors).toEqual([]);
 });

@@ -25,10 +25,14 @@ interface Range {
 }
 
 async function rangeOf(item: Locator): Promise<Range> {
-  return { start: Number(await item.getAttribute('data-start')), length: Number(await item.getAttribute('data-length')) };
+  return {
+    start: Number(await item.getAttribute('data-start')),
+    length: Number(await item.getAttribute('data-length')),
+  };
 }
 
-const byte = (page: Page, offset: number): Locator => inspector(page).locator(`.hex .b[data-offset="${offset}"]`);
+const byte = (page: Page, offset: number): Locator =>
+  inspector(page).locator(`.hex .b[data-offset="${offset}"]`);
 
 test('inspect a PBU from the chart: the HNP option and its bytes highlight each other', async ({ page }) => {
   const errors = await openPlayground(page);
@@ -49,7 +53,8 @@ test('inspect a PBU from the chart: the HNP option and its bytes highlight each 
 
   // Hovering the option highlights exactly its 20 bytes.
   await option.hover();
-  for (const at of [hnp.start, hnp.start + 10, hnp.start + 19]) await expect(byte(page, at)).toHaveClass(/\bhov\b/);
+  for (const at of [hnp.start, hnp.start + 10, hnp.start + 19])
+    await expect(byte(page, at)).toHaveClass(/\bhov\b/);
   await expect(byte(page, hnp.start - 1)).not.toHaveClass(/\bhov\b/);
   await expect(byte(page, hnp.start + 20)).not.toHaveClass(/\bhov\b/);
 
@@ -58,12 +63,18 @@ test('inspect a PBU from the chart: the HNP option and its bytes highlight each 
   await byte(page, hnp.start + 6).click();
   const prefix = tree.getByRole('treeitem', { name: /^Home Network Prefix/, selected: true });
   await expect(prefix).toHaveAttribute('aria-level', '4');
-  await expect(tree.getByRole('treeitem', { name: /^Home Network Prefix/, expanded: true })).toHaveAttribute('aria-level', '3');
+  await expect(tree.getByRole('treeitem', { name: /^Home Network Prefix/, expanded: true })).toHaveAttribute(
+    'aria-level',
+    '3',
+  );
   expect(await rangeOf(prefix)).toEqual({ start: hnp.start + 4, length: 16 });
   await expect(byte(page, hnp.start + 4)).toHaveClass(/\bsel\b/);
   await expect(byte(page, hnp.start + 3)).not.toHaveClass(/\bsel\b/);
   // Its RFC section is a link to the RFC Editor.
-  await expect(prefix.getByRole('link', { name: 'RFC 5213 §8.3' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc5213#section-8.3');
+  await expect(prefix.getByRole('link', { name: 'RFC 5213 §8.3' })).toHaveAttribute(
+    'href',
+    'https://www.rfc-editor.org/rfc/rfc5213#section-8.3',
+  );
   expect(errors).toEqual([]);
 });
 
@@ -87,7 +98,10 @@ test('keyboard: Enter on a focused arrow inspects it; arrow keys walk the field 
   await page.keyboard.press('ArrowDown');
   await expect(inspector(page).getByRole('treeitem', { name: /^Version: 6/ })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(inspector(page).getByRole('treeitem', { name: /^Version: 6/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector(page).getByRole('treeitem', { name: /^Version: 6/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(page.getByTestId('clock')).toHaveText('0:00.000000');
   expect(errors).toEqual([]);
 });
@@ -97,7 +111,10 @@ test('export the sequence chart as a standalone SVG with its arrows', async ({ p
   await chart(page).getByRole('checkbox', { name: 'Signalling only' }).check();
   const arrows = await chart(page).locator('g[role="button"]').count();
   expect(arrows).toBeGreaterThan(3);
-  const [download] = await Promise.all([page.waitForEvent('download'), chart(page).getByRole('button', { name: 'Export SVG' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    chart(page).getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('sequence-chart-basic-domain.svg');
   const svg = await readFile(await download.path(), 'utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -110,7 +127,12 @@ test('export the sequence chart as a standalone SVG with its arrows', async ({ p
       root: doc.documentElement.nodeName,
       groups: groups.length,
       labels: groups.map((g) => g.querySelector('text')?.textContent ?? ''),
-      complete: groups.every((g) => g.querySelector('line') && (g.querySelector('polygon') || g.querySelector('path')) && g.querySelector('text')),
+      complete: groups.every(
+        (g) =>
+          g.querySelector('line') &&
+          (g.querySelector('polygon') || g.querySelector('path')) &&
+          g.querySelector('text'),
+      ),
       classes: doc.querySelectorAll('[class]').length,
       styles: doc.querySelectorAll('style, link').length,
     };
@@ -127,7 +149,9 @@ test('export the sequence chart as a standalone SVG with its arrows', async ({ p
   expect(errors).toEqual([]);
 });
 
-test('the state tables show the LMA binding cache entry once the PBA is sent, highlighted when it changes', async ({ page }) => {
+test('the state tables show the LMA binding cache entry once the PBA is sent, highlighted when it changes', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   const bce = page.getByRole('table', { name: /^Binding cache — LMA/ });
   await expect(bce).toContainText('no entries');
@@ -142,28 +166,50 @@ test('the state tables show the LMA binding cache entry once the PBA is sent, hi
   await expect(row).toHaveClass(/\bchanged\b/);
   await page.getByRole('button', { name: 'Next signalling message' }).click();
   await expect(row).not.toHaveClass(/\bchanged\b/);
-  await expect(page.getByRole('table', { name: /^Binding update list — MAG1/ })).toContainText('mn1@example.com');
+  await expect(page.getByRole('table', { name: /^Binding update list — MAG1/ })).toContainText(
+    'mn1@example.com',
+  );
   // Step back before the LMA's decision: the entry is gone again.
   await page.getByRole('button', { name: 'Restart' }).click();
   await expect(bce).toContainText('no entries');
   expect(errors).toEqual([]);
 });
 
-test('selecting an event in the event list moves the clock to it and inspects its packet', async ({ page }) => {
+test('selecting an event in the event list moves the clock to it and inspects its packet', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   await nextSignalling(page, 4);
   const list = events(page);
   // Only what was sent: the PBU is then a few rows up, on screen.
-  for (const kind of ['Received', 'Dropped', 'Decisions', 'Tables', 'Timers', 'Link layer', 'Actions', 'Applications', 'Errors']) {
+  for (const kind of [
+    'Received',
+    'Dropped',
+    'Decisions',
+    'Tables',
+    'Timers',
+    'Link layer',
+    'Actions',
+    'Applications',
+    'Errors',
+  ]) {
     await list.getByRole('button', { name: kind, exact: true }).click();
   }
-  await expect(list.getByRole('button', { name: 'Sent', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await expect(list.getByRole('button', { name: 'Timers', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(list.getByRole('button', { name: 'Sent', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(list.getByRole('button', { name: 'Timers', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
   const pbu = list.getByRole('button', { name: /PBU seq=1 HI=1 → Backhaul/ });
   await expect(pbu).toBeVisible();
   const id = Number(await pbu.locator('xpath=..').getAttribute('data-id'));
   await pbu.click();
-  expect(await page.evaluate(() => (window as unknown as { __session: { cursor: number } }).__session.cursor)).toBe(id);
+  expect(
+    await page.evaluate(() => (window as unknown as { __session: { cursor: number } }).__session.cursor),
+  ).toBe(id);
   expect(await clockMicros(page)).toBe(50_000);
   await expect(page.getByTestId('clock')).toHaveText('0:00.050000');
   await expect(inspector(page)).toContainText('PBU seq=1 HI=1');
@@ -174,7 +220,10 @@ test('selecting an event in the event list moves the clock to it and inspects it
   await list.getByRole('button', { name: 'Decisions', exact: true }).click();
   await page.getByRole('button', { name: 'Next signalling message' }).click();
   await page.getByRole('button', { name: 'Next signalling message' }).click();
-  await expect(list.getByRole('link', { name: /RFC 5213 §5\.3\.2/ }).first()).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc5213#section-5.3.2');
+  await expect(list.getByRole('link', { name: /RFC 5213 §5\.3\.2/ }).first()).toHaveAttribute(
+    'href',
+    'https://www.rfc-editor.org/rfc/rfc5213#section-5.3.2',
+  );
   expect(errors).toEqual([]);
 });
 
@@ -182,15 +231,27 @@ test('the metrics panel measures the handover of the handover scenario', async (
   const errors = await openPlayground(page);
   await page.getByRole('button', { name: 'Scenario: Basic PMIPv6 domain' }).click();
   await page.getByRole('menuitemradio', { name: /^Handover/ }).click();
-  await page.waitForFunction(() => (window as unknown as { __session: { complete: boolean; scenarioId: string } }).__session.scenarioId === 'handover');
-  await page.waitForFunction(() => {
-    const s = (window as unknown as { __session: { complete: boolean; trace: unknown[] } }).__session;
-    return s.complete && s.trace.length > 10_000;
-  }, null, { timeout: 60_000 });
-  await page.evaluate(() => (window as unknown as { __session: { seekToTime(t: number): void } }).__session.seekToTime(11_000_000));
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __session: { complete: boolean; scenarioId: string } }).__session.scenarioId ===
+      'handover',
+  );
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { __session: { complete: boolean; trace: unknown[] } }).__session;
+      return s.complete && s.trace.length > 10_000;
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() =>
+    (window as unknown as { __session: { seekToTime(t: number): void } }).__session.seekToTime(11_000_000),
+  );
   const metrics = panel(page, 'Metrics');
   await expect(metrics).toContainText('1 handover;');
-  await expect(metrics.getByRole('button', { name: /^Go to: MN1 from MAG1 to MAG2 at 10\.050 s: traffic back after/ })).toBeVisible();
+  await expect(
+    metrics.getByRole('button', { name: /^Go to: MN1 from MAG1 to MAG2 at 10\.050 s: traffic back after/ }),
+  ).toBeVisible();
   await expect(metrics.getByRole('img', { name: /^Ping round-trip time over time/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -203,8 +264,11 @@ interface AxeResult {
 async function panelViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
   const r = await page.evaluate(() => {
-    const panels = ['Sequence chart', 'Packet inspector', 'State tables', 'Event list', 'Metrics'].map((name) => `section[aria-label="${name}"]`);
-    const axe = (window as unknown as { axe: { run: (ctx: { include: string[][] }) => Promise<AxeResult> } }).axe;
+    const panels = ['Sequence chart', 'Packet inspector', 'State tables', 'Event list', 'Metrics'].map(
+      (name) => `section[aria-label="${name}"]`,
+    );
+    const axe = (window as unknown as { axe: { run: (ctx: { include: string[][] }) => Promise<AxeResult> } })
+      .axe;
     return axe.run({ include: panels.map((p) => [p]) });
   });
   return r.violations
@@ -212,10 +276,14 @@ async function panelViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('axe finds no serious or critical violations in the panels, filled in, in light and dark', async ({ page }) => {
+test('axe finds no serious or critical violations in the panels, filled in, in light and dark', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   await nextSignalling(page, 4);
-  await chart(page).getByRole('button', { name: /^PBA status=0, LMA to / }).click();
+  await chart(page)
+    .getByRole('button', { name: /^PBA status=0, LMA to / })
+    .click();
   await inspector(page).getByRole('checkbox', { name: 'Explain every field' }).check();
   expect(await panelViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Dark theme' }).click();

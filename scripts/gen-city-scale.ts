@@ -50,12 +50,27 @@ interface Json {
 
 function nodes(): Json[] {
   const out: Json[] = [
-    { id: 'cn1', kind: 'cn', label: 'CN', addresses: { eth0: ['2001:db8:cafe::100/64'] }, position: { x: -300, y: 0 } },
-    { id: 'r1', kind: 'router', label: 'Internet', addresses: { eth0: ['2001:db8:cafe::1/64'], eth1: ['2001:db8:0:1::1/64'] }, position: { x: -200, y: 0 } },
     {
-      id: 'lma1', kind: 'lma', label: 'LMA',
+      id: 'cn1',
+      kind: 'cn',
+      label: 'CN',
+      addresses: { eth0: ['2001:db8:cafe::100/64'] },
+      position: { x: -300, y: 0 },
+    },
+    {
+      id: 'r1',
+      kind: 'router',
+      label: 'Internet',
+      addresses: { eth0: ['2001:db8:cafe::1/64'], eth1: ['2001:db8:0:1::1/64'] },
+      position: { x: -200, y: 0 },
+    },
+    {
+      id: 'lma1',
+      kind: 'lma',
+      label: 'LMA',
       addresses: { eth0: ['2001:db8:0:1::2/64'], eth1: ['2001:db8:ffff::1/64'] },
-      lmaAddress: '2001:db8:ffff::1', prefixPool: '2001:db8:100::/40',
+      lmaAddress: '2001:db8:ffff::1',
+      prefixPool: '2001:db8:100::/40',
       position: { x: -100, y: 0 },
     },
   ];
@@ -65,12 +80,20 @@ function nodes(): Json[] {
   for (let r = 0; r < GRID; r++) {
     const agg: Record<string, string[]> = { eth0: [`2001:db8:fffe:${hex(r + 1)}::1/64`] };
     for (let c = 0; c < GRID; c++) agg[`eth${c + 1}`] = [`${magNet(r, c)}fe/64`];
-    out.push({ id: `agg-${r}`, kind: 'router', label: `Aggregation ${r}`, addresses: agg, position: { x: 100, y: (r - GRID / 2) * 150 } });
+    out.push({
+      id: `agg-${r}`,
+      kind: 'router',
+      label: `Aggregation ${r}`,
+      addresses: agg,
+      position: { x: 100, y: (r - GRID / 2) * 150 },
+    });
   }
   for (let r = 0; r < GRID; r++) {
     for (let c = 0; c < GRID; c++) {
       out.push({
-        id: magId(r, c), kind: 'mag', addresses: { eth0: [`${magNet(r, c)}2/64`] },
+        id: magId(r, c),
+        kind: 'mag',
+        addresses: { eth0: [`${magNet(r, c)}2/64`] },
         accessPoint: { att: 'wlan', attachDelay: '50ms', linkDelay: '1ms' },
         position: { x: 300 + c * 150, y: (r - GRID / 2) * 150 },
       });
@@ -87,15 +110,23 @@ function links(): Json[] {
   ];
   for (let r = 0; r < GRID; r++) {
     out.push({ a: `core:eth${r + 1}`, b: `agg-${r}:eth0`, delay: '1ms' });
-    for (let c = 0; c < GRID; c++) out.push({ a: `agg-${r}:eth${c + 1}`, b: `${magId(r, c)}:eth0`, delay: '1ms' });
+    for (let c = 0; c < GRID; c++)
+      out.push({ a: `agg-${r}:eth${c + 1}`, b: `${magId(r, c)}:eth0`, delay: '1ms' });
   }
   return out;
 }
 
 /** The grid neighbours of a MAG (4-neighbourhood): where a walker can go next. */
 function neighbours(row: number, col: number): [number, number][] {
-  const steps: [number, number][] = [[-1, 0], [1, 0], [0, -1], [0, 1]];
-  return steps.map(([dr, dc]): [number, number] => [row + dr, col + dc]).filter(([r, c]) => r >= 0 && r < GRID && c >= 0 && c < GRID);
+  const steps: [number, number][] = [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+  ];
+  return steps
+    .map(([dr, dc]): [number, number] => [row + dr, col + dc])
+    .filter(([r, c]) => r >= 0 && r < GRID && c >= 0 && c < GRID);
 }
 
 /** Exponential dwell time in whole milliseconds (at least 1 s, so that a registration can finish). */
@@ -126,15 +157,25 @@ export function buildCityScale(): Json {
   random = prng(SEED);
   const walkers = Array.from({ length: MN_COUNT }, (_, i) => walk(i));
   // Defaults keep the file small: a WLAN interface, no wired addresses, moves of the MN's only interface.
-  const mns = walkers.map((w) => ({ id: w.id, kind: 'mn', interfaces: [{ name: 'wlan0', attachTo: magId(...w.start) }] }));
+  const mns = walkers.map((w) => ({
+    id: w.id,
+    kind: 'mn',
+    interfaces: [{ name: 'wlan0', attachTo: magId(...w.start) }],
+  }));
   const timeline = walkers
     .flatMap((w) => w.moves.map((m) => ({ atMs: m.atMs, mn: w.id, mag: magId(...m.to) })))
     .sort((a, b) => a.atMs - b.atMs || (a.mn < b.mn ? -1 : 1))
     .map((m) => ({ at: seconds(m.atMs), action: 'move', mn: m.mn, mag: m.mag }));
   const pinged = walkers.filter((_, i) => i % PINGED_EVERY === 0);
   const traffic = pinged.map((w, i) => ({
-    kind: 'ping', id: `ping-${w.id}`, from: 'cn1', to: w.id,
-    start: seconds(5000 + i * 37), interval: PING_INTERVAL, size: 56, timeout: '2s',
+    kind: 'ping',
+    id: `ping-${w.id}`,
+    from: 'cn1',
+    to: w.id,
+    start: seconds(5000 + i * 37),
+    interval: PING_INTERVAL,
+    size: 56,
+    timeout: '2s',
   }));
   return {
     formatVersion: 1,
@@ -171,11 +212,15 @@ export function formatScenario(doc: Json): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const CITY_SCALE_FILE = fileURLToPath(new URL('../src/sim/scenario/builtin/city-scale.json', import.meta.url));
+export const CITY_SCALE_FILE = fileURLToPath(
+  new URL('../src/sim/scenario/builtin/city-scale.json', import.meta.url),
+);
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const doc = buildCityScale();
   writeFileSync(CITY_SCALE_FILE, formatScenario(doc));
   const moves = (doc.timeline as unknown[]).length;
-  console.log(`wrote ${CITY_SCALE_FILE}: ${GRID * GRID} MAGs, ${MN_COUNT} MNs, ${moves} moves, ${(doc.traffic as unknown[]).length} ping flows`);
+  console.log(
+    `wrote ${CITY_SCALE_FILE}: ${GRID * GRID} MAGs, ${MN_COUNT} MNs, ${moves} moves, ${(doc.traffic as unknown[]).length} ping flows`,
+  );
 }

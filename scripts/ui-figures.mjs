@@ -17,7 +17,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function startPreview() {
   // Spawn vite itself (not npx), so that killing it stops the server (toolchain notes, pitfall 6).
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('vite preview did not start')), 20_000);
     server.stdout.on('data', (d) => {
@@ -49,15 +53,27 @@ async function initialJs(browser) {
   await context.close();
   const rows = [...urls].map((p) => {
     const bytes = readFileSync(join(DIST, p));
-    return { file: p, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length, worker: p.includes('.worker') };
+    return {
+      file: p,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 6 }).length,
+      worker: p.includes('.worker'),
+    };
   });
   const page_ = rows.filter((r) => !r.worker);
   const worker = rows.filter((r) => r.worker);
   const sum = (rs, k) => rs.reduce((n, r) => n + r[k], 0);
   console.log('Initial JavaScript (first load, before any interaction):');
-  for (const r of rows) console.log(`  ${r.file.padEnd(40)} ${kib(r.raw).padStart(11)} raw  ${kib(r.gzip).padStart(11)} gzip${r.worker ? '  (worker)' : ''}`);
-  console.log(`  page total: ${kib(sum(page_, 'gzip'))} gzip (${kib(sum(page_, 'raw'))} raw); worker: ${kib(sum(worker, 'gzip'))} gzip, loaded in parallel off the main thread`);
-  console.log(`  Monaco requested: ${rows.some((r) => /monaco|editor\.worker|ts\.worker/i.test(r.file)) ? 'yes' : 'no'}`);
+  for (const r of rows)
+    console.log(
+      `  ${r.file.padEnd(40)} ${kib(r.raw).padStart(11)} raw  ${kib(r.gzip).padStart(11)} gzip${r.worker ? '  (worker)' : ''}`,
+    );
+  console.log(
+    `  page total: ${kib(sum(page_, 'gzip'))} gzip (${kib(sum(page_, 'raw'))} raw); worker: ${kib(sum(worker, 'gzip'))} gzip, loaded in parallel off the main thread`,
+  );
+  console.log(
+    `  Monaco requested: ${rows.some((r) => /monaco|editor\.worker|ts\.worker/i.test(r.file)) ? 'yes' : 'no'}`,
+  );
 }
 
 /** Navigation start → the basic scenario's topology drawn with MN1 on it (polled every frame). */
@@ -66,21 +82,33 @@ async function firstRender(browser) {
   for (let i = 0; i < 5; i++) {
     const { context, page } = await freshPage(browser);
     await page.goto(BASE);
-    const h = await page.waitForFunction(() => {
-      const cy = window.__cy;
-      return cy && cy.getElementById('mn1').nonempty() && cy.getElementById('lma1').nonempty() ? performance.now() : false;
-    }, null, { polling: 'raf', timeout: 30_000 });
+    const h = await page.waitForFunction(
+      () => {
+        const cy = window.__cy;
+        return cy && cy.getElementById('mn1').nonempty() && cy.getElementById('lma1').nonempty()
+          ? performance.now()
+          : false;
+      },
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
     times.push(await h.jsonValue());
     await context.close();
   }
-  console.log(`First render of the basic scenario from navigation: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  console.log(
+    `First render of the basic scenario from navigation: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+  );
 }
 
 /** Step back one event on the basic scenario: keydown → DOM updated and laid out. */
 async function stepBack(browser) {
   const { context, page } = await freshPage(browser);
   await page.goto(BASE);
-  await page.waitForFunction(() => window.__session?.complete && window.__cy?.getElementById('mn1').nonempty(), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => window.__session?.complete && window.__cy?.getElementById('mn1').nonempty(),
+    null,
+    { timeout: 30_000 },
+  );
   const result = await page.evaluate(async () => {
     const s = window.__session;
     const one = async () => {
@@ -102,10 +130,15 @@ async function stepBack(browser) {
     return { ...out, entries: s.trace.length };
   });
   await context.close();
-  for (const [name, xs] of Object.entries({ 'just after the handover (30.1 s)': result.afterHandover, 'at the end of the run (60 s)': result.atEnd })) {
+  for (const [name, xs] of Object.entries({
+    'just after the handover (30.1 s)': result.afterHandover,
+    'at the end of the run (60 s)': result.atEnd,
+  })) {
     const work = xs.map((x) => x.work);
     const frame = xs.map((x) => x.frame);
-    console.log(`Step back on the basic scenario (${result.entries} entries), ${name}: median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms (update + layout); to the next painted frame: median ${median(frame).toFixed(1)} ms`);
+    console.log(
+      `Step back on the basic scenario (${result.entries} entries), ${name}: median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms (update + layout); to the next painted frame: median ${median(frame).toFixed(1)} ms`,
+    );
   }
 }
 
@@ -116,7 +149,10 @@ async function cityFps(browser) {
   await page.waitForFunction(() => window.__session?.complete, null, { timeout: 30_000 });
   const t0 = Date.now();
   await page.evaluate(() => window.__session.loadBuiltin('city-scale'));
-  await page.waitForFunction(() => window.__session.complete && !window.__session.running, null, { timeout: 600_000, polling: 1000 });
+  await page.waitForFunction(() => window.__session.complete && !window.__session.running, null, {
+    timeout: 600_000,
+    polling: 1000,
+  });
   const simSeconds = (Date.now() - t0) / 1000;
   // Sweep the packets' [send, arrive) intervals: the busiest moment, and the first moment after the
   // start-up storm (every MN attaching at once) with about 200 packets on the wire.
@@ -136,43 +172,58 @@ async function cityFps(browser) {
     }
     return { best, at, near200: near200 ?? at, entries: s.trace.length, nodes: s.nodes.length };
   });
-  const measure = (at) => page.evaluate(async (at) => {
-    const s = window.__session;
-    s.seekToTime(at - 3000);
-    await new Promise((r) => setTimeout(r, 500));
-    const inFlight = () => {
-      let n = 0;
-      for (let i = s.cursor; i >= 0 && s.trace[i].t > s.time - 200_000; i--) {
-        const e = s.trace[i];
-        if (e.kind === 'tx' && e.t <= s.time && s.time < e.arrive) n++;
-      }
-      return n;
-    };
-    document.querySelector('button[aria-label="Play"]').click();
-    const frames = [];
-    const samples = [];
-    const start = performance.now();
-    await new Promise((resolve) => {
-      const tick = (now) => {
-        frames.push(now);
-        if (frames.length % 10 === 0) samples.push(inFlight());
-        if (now - start < 4000) requestAnimationFrame(tick);
-        else resolve();
+  const measure = (at) =>
+    page.evaluate(async (at) => {
+      const s = window.__session;
+      s.seekToTime(at - 3000);
+      await new Promise((r) => setTimeout(r, 500));
+      const inFlight = () => {
+        let n = 0;
+        for (let i = s.cursor; i >= 0 && s.trace[i].t > s.time - 200_000; i--) {
+          const e = s.trace[i];
+          if (e.kind === 'tx' && e.t <= s.time && s.time < e.arrive) n++;
+        }
+        return n;
       };
-      requestAnimationFrame(tick);
-    });
-    document.querySelector('button[aria-label="Pause"]')?.click();
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-    return { fps: (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000), worst: Math.max(...gaps), samples };
-  }, at);
-  console.log(`City-scale scenario: ${busiest.nodes} nodes, ${busiest.entries} trace entries, simulated and streamed in ${simSeconds.toFixed(1)} s`);
-  const moments = [['about 200 packets in flight', busiest.near200], [`the busiest moment (${busiest.best} packets in flight)`, busiest.at], ['an ordinary moment (100 s)', 100_000_000]];
+      document.querySelector('button[aria-label="Play"]').click();
+      const frames = [];
+      const samples = [];
+      const start = performance.now();
+      await new Promise((resolve) => {
+        const tick = (now) => {
+          frames.push(now);
+          if (frames.length % 10 === 0) samples.push(inFlight());
+          if (now - start < 4000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      document.querySelector('button[aria-label="Pause"]')?.click();
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+      return {
+        fps: (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000),
+        worst: Math.max(...gaps),
+        samples,
+      };
+    }, at);
+  console.log(
+    `City-scale scenario: ${busiest.nodes} nodes, ${busiest.entries} trace entries, simulated and streamed in ${simSeconds.toFixed(1)} s`,
+  );
+  const moments = [
+    ['about 200 packets in flight', busiest.near200],
+    [`the busiest moment (${busiest.best} packets in flight)`, busiest.at],
+    ['an ordinary moment (100 s)', 100_000_000],
+  ];
   const report = async (layout) => {
     for (const [what, at] of moments) {
       const m = await measure(at);
       const avg = m.samples.reduce((a, b) => a + b, 0) / Math.max(1, m.samples.length);
-      const range = m.samples.length ? `min ${Math.min(...m.samples)}, max ${Math.max(...m.samples)}` : 'not sampled';
-      console.log(`  ${layout}, ${what}, from ${(at / 1e6).toFixed(3)} s, 1× for 4 s: ${m.fps.toFixed(1)} fps, worst frame ${m.worst.toFixed(1)} ms; packets in flight: mean ${avg.toFixed(0)} (${range})`);
+      const range = m.samples.length
+        ? `min ${Math.min(...m.samples)}, max ${Math.max(...m.samples)}`
+        : 'not sampled';
+      console.log(
+        `  ${layout}, ${what}, from ${(at / 1e6).toFixed(3)} s, 1× for 4 s: ${m.fps.toFixed(1)} fps, worst frame ${m.worst.toFixed(1)} ms; packets in flight: mean ${avg.toFixed(0)} (${range})`,
+      );
     }
   };
   await report('all panels open (1920×1080)');
@@ -185,7 +236,10 @@ async function cityFps(browser) {
 }
 
 const server = await startPreview();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+});
 try {
   if (!process.argv.includes('--city-only')) {
     await initialJs(browser);

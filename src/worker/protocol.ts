@@ -52,6 +52,11 @@ export type FromWorker =
       readonly done: boolean;
     }
   /** The scenario did not validate: nothing ran. */
-  | { readonly type: 'invalid'; readonly id: number; readonly message: string; readonly errors: readonly ValidationError[] }
+  | {
+      readonly type: 'invalid';
+      readonly id: number;
+      readonly message: string;
+      readonly errors: readonly ValidationError[];
+    }
   /** Something else went wrong (a bug, or a built-in id that does not exist). */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -15,7 +15,12 @@ import type { CatalogEntry, RunSource } from './protocol';
 
 export type Prepared =
   | { readonly ok: true; readonly run: ScenarioRun }
-  | { readonly ok: false; readonly kind: 'invalid'; readonly message: string; readonly errors: readonly ValidationError[] }
+  | {
+      readonly ok: false;
+      readonly kind: 'invalid';
+      readonly message: string;
+      readonly errors: readonly ValidationError[];
+    }
   | { readonly ok: false; readonly kind: 'failed'; readonly message: string };
 
 export interface Slice {
@@ -29,7 +34,11 @@ export interface Slice {
 export function builtinCatalog(): CatalogEntry[] {
   return BUILTIN_SCENARIOS.map((b) => {
     const doc = (b.document ?? {}) as { name?: unknown; description?: unknown };
-    return { id: b.id, name: typeof doc.name === 'string' ? doc.name : b.id, description: typeof doc.description === 'string' ? doc.description : '' };
+    return {
+      id: b.id,
+      name: typeof doc.name === 'string' ? doc.name : b.id,
+      description: typeof doc.description === 'string' ? doc.description : '',
+    };
   });
 }
 
@@ -42,13 +51,22 @@ export function prepareRun(source: RunSource, installers: Installers | undefined
     doc = builtinScenario(source.id);
     if (doc === undefined) {
       const ids = BUILTIN_SCENARIOS.map((b) => b.id).join(', ');
-      return { ok: false, kind: 'failed', message: `there is no built-in scenario "${source.id}" (there are: ${ids})` };
+      return {
+        ok: false,
+        kind: 'failed',
+        message: `there is no built-in scenario "${source.id}" (there are: ${ids})`,
+      };
     }
   } else doc = source.scenario;
   const loaded = validateScenario(doc);
   if (!loaded.ok) {
     const n = loaded.errors.length;
-    return { ok: false, kind: 'invalid', message: `${n} problem${n === 1 ? '' : 's'} found`, errors: loaded.errors };
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: `${n} problem${n === 1 ? '' : 's'} found`,
+      errors: loaded.errors,
+    };
   }
   try {
     const world = buildScenario(loaded.scenario, installers ? { installers } : {});

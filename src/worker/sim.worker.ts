@@ -21,7 +21,8 @@ interface Active {
 
 let active: Active | null = null;
 
-const post = (msg: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(msg, transfer);
+const post = (msg: FromWorker, transfer: Transferable[] = []): void =>
+  (self as unknown as Worker).postMessage(msg, transfer);
 
 /** Lets queued messages (a newer run, a cancel) in between slices. */
 const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,7 +40,10 @@ async function pump(a: Active): Promise<void> {
       return;
     }
     const packed = packEntries(slice.entries);
-    post({ type: 'chunk', id: a.id, start: slice.start, packed, reached: slice.reached, done: slice.done }, transferablesOf(packed));
+    post(
+      { type: 'chunk', id: a.id, start: slice.start, packed, reached: slice.reached, done: slice.done },
+      transferablesOf(packed),
+    );
     if (slice.done) {
       active = null;
       return;
@@ -61,9 +65,11 @@ function handle(msg: ToWorker): void {
       active = null;
       const prepared = prepareRun(msg.source, installers, msg.until);
       if (!prepared.ok) {
-        post(prepared.kind === 'invalid'
-          ? { type: 'invalid', id: msg.id, message: prepared.message, errors: prepared.errors }
-          : { type: 'failed', id: msg.id, message: prepared.message });
+        post(
+          prepared.kind === 'invalid'
+            ? { type: 'invalid', id: msg.id, message: prepared.message, errors: prepared.errors }
+            : { type: 'failed', id: msg.id, message: prepared.message },
+        );
         return;
       }
       post({ type: 'loaded', id: msg.id, scenario: prepared.run.scenario, duration: prepared.run.end });

@@ -45,7 +45,9 @@ export function unpackEntries(p: PackedEntries): TraceEntry[] {
   const out: TraceEntry[] = new Array(p.entries.length);
   for (let i = 0; i < p.entries.length; i++) {
     const off = p.offsets[i];
-    out[i] = (off < 0 ? p.entries[i] : { ...p.entries[i], bytes: new Uint8Array(p.buffer, off, p.lengths[i]) }) as unknown as TraceEntry;
+    out[i] = (off < 0
+      ? p.entries[i]
+      : { ...p.entries[i], bytes: new Uint8Array(p.buffer, off, p.lengths[i]) }) as unknown as TraceEntry;
   }
   return out;
 }

@@ -18,7 +18,9 @@ export class WorkerBackend implements SimBackend {
   constructor(worker: Worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' })) {
     this.#worker = worker;
     worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) => this.#crashed(e.message || 'the simulation worker failed to start'));
+    worker.addEventListener('error', (e: ErrorEvent) =>
+      this.#crashed(e.message || 'the simulation worker failed to start'),
+    );
   }
 
   catalog(): Promise<readonly CatalogEntry[]> {

@@ -23,7 +23,9 @@ function setup() {
     sim.run();
     const drop = sim.trace.entries.find((e) => e.kind === 'drop' && e.pid === pid);
     if (drop?.kind === 'drop') return drop.reason;
-    return sim.trace.entries.some((e) => e.kind === 'tx' && e.node === 'lma' && e.tunnelled) ? 'tunnelled' : 'forwarded';
+    return sim.trace.entries.some((e) => e.kind === 'tx' && e.node === 'lma' && e.tunnelled)
+      ? 'tunnelled'
+      : 'forwarded';
   };
   return { sim, lma, dp, fate };
 }
@@ -34,7 +36,9 @@ describe('LmaDataPlane (RFC 5213 §5.6)', () => {
     const hnp = { prefix: '2001:db8:100:1::', length: 64 };
     dp.route(hnp, { iface: 'tnl-mag1' });
     expect(dp.routeOf(hnp)).toBe('tnl-mag1');
-    expect(lma.routes().map((r) => `${r.prefix}/${r.length} ${r.iface}`)).toContain('2001:db8:100:1::/64 tnl-mag1');
+    expect(lma.routes().map((r) => `${r.prefix}/${r.length} ${r.iface}`)).toContain(
+      '2001:db8:100:1::/64 tnl-mag1',
+    );
     expect(fate('2001:db8:f::2', '2001:db8:100:1::5')).toBe('tunnelled');
 
     dp.route(hnp, 'discard');
@@ -43,11 +47,15 @@ describe('LmaDataPlane (RFC 5213 §5.6)', () => {
     expect(fate('2001:db8:f::2', '2001:db8:100:1::5')).toBe(
       'the binding for 2001:db8:100:1::/64 is de-registered and waiting for deletion (MinDelayBeforeBCEDelete): its traffic is dropped',
     );
-    expect(fate('2001:db8:100:1::9', '2001:db8:300::1')).toMatch(/^the binding for 2001:db8:100:1::\/64 is de-registered/);
+    expect(fate('2001:db8:100:1::9', '2001:db8:300::1')).toMatch(
+      /^the binding for 2001:db8:100:1::\/64 is de-registered/,
+    );
 
     dp.unroute(hnp);
     expect(dp.routeOf(hnp)).toBeNull();
-    expect(fate('2001:db8:f::2', '2001:db8:100:1::5')).toBe('no mobility session holds the home network prefix of 2001:db8:100:1::5');
+    expect(fate('2001:db8:f::2', '2001:db8:100:1::5')).toBe(
+      'no mobility session holds the home network prefix of 2001:db8:100:1::5',
+    );
     expect(fate('2001:db8:f::2', '2001:db8:200::5')).not.toMatch(/session|binding/);
   });
 
@@ -56,7 +64,9 @@ describe('LmaDataPlane (RFC 5213 §5.6)', () => {
     dp.route({ prefix: '2001:db8:100::', length: 48 }, 'discard');
     dp.route({ prefix: '2001:db8:100:7::', length: 64 }, { iface: 'tnl-mag1' });
     expect(fate('2001:db8:f::2', '2001:db8:100:7::1')).toBe('tunnelled');
-    expect(fate('2001:db8:f::2', '2001:db8:100:8::1')).toMatch(/^the binding for 2001:db8:100::\/48 is de-registered/);
+    expect(fate('2001:db8:f::2', '2001:db8:100:8::1')).toMatch(
+      /^the binding for 2001:db8:100::\/48 is de-registered/,
+    );
     dp.unroute({ prefix: '2001:db8:100::', length: 48 });
     dp.unroute({ prefix: '2001:db8:100::', length: 48 }); // already gone: nothing to do
     expect(fate('2001:db8:f::2', '2001:db8:100:8::1')).toMatch(/^no mobility session holds/);

@@ -11,7 +11,10 @@ describe('PrefixPool', () => {
   it('hands out the /64s of the pool lowest first, skipping reserved (static) prefixes', () => {
     const pool = PrefixPool.fromText('2001:db8:1::/62', ['2001:db8:1:1::/64']);
     expect([pool.allocate(), pool.allocate(), pool.allocate(), pool.allocate()]).toEqual([
-      p64('2001:db8:1::'), p64('2001:db8:1:2::'), p64('2001:db8:1:3::'), null,
+      p64('2001:db8:1::'),
+      p64('2001:db8:1:2::'),
+      p64('2001:db8:1:3::'),
+      null,
     ]);
     expect(pool.allocated).toBe(3);
   });

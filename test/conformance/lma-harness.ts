@@ -23,7 +23,14 @@ import { pmipConfig } from '../../src/sim/agents/host/scenario-bridge';
 import { SignallingEndpoint } from '../../src/sim/agents/host/signalling';
 import { PolicyStore } from '../../src/sim/agents/policy/policy-store';
 import type { PolicyRecord } from '../../src/sim/agents/policy/policy-store';
-import type { BceEntry, HomeNetworkPrefix, PmipConfig, Prefix, ProxyBindingAck, ProxyBindingUpdate } from '../../src/sim/agents/api';
+import type {
+  BceEntry,
+  HomeNetworkPrefix,
+  PmipConfig,
+  Prefix,
+  ProxyBindingAck,
+  ProxyBindingUpdate,
+} from '../../src/sim/agents/api';
 import lmaAgent from '../../src/sim/agents/lma/lma.agent';
 
 export const LMAA = '2001:db8:ffff::1';
@@ -107,9 +114,13 @@ export class LmaHarness {
     });
     const statics = policies.flatMap((p) => p.prefixes);
     this.lma = new LmaRuntime({
-      domain: this.domain, node: this.net.node('lma1'), agent: lmaAgent, lmaa: LMAA,
+      domain: this.domain,
+      node: this.net.node('lma1'),
+      agent: lmaAgent,
+      lmaa: LMAA,
       signalling: new SignallingEndpoint(this.domain, this.net.node('lma1')),
-      prefixPool: opts.prefixPool ?? '2001:db8:1::/48', staticPrefixes: statics,
+      prefixPool: opts.prefixPool ?? '2001:db8:1::/48',
+      staticPrefixes: statics,
     });
     this.mags = [1, 2, 3].map((n) => new FakeMag(n, this));
     this.net.node('cn1').onReceive(58, (p) => this.cnReceived.push(p));
@@ -161,8 +172,16 @@ export class LmaHarness {
     const m = this.mag(mag);
     m.seq = (m.seq + 1) & 0xffff;
     return {
-      type: 'pbu', seq: m.seq, flags: AP_FLAGS, lifetime: 3600,
-      mnId: MN1, hnps: [ALL_ZERO], hi: 1, att: 4, mnLlId: MAC1, timestamp: this.clock(mag),
+      type: 'pbu',
+      seq: m.seq,
+      flags: AP_FLAGS,
+      lifetime: 3600,
+      mnId: MN1,
+      hnps: [ALL_ZERO],
+      hi: 1,
+      att: 4,
+      mnLlId: MAC1,
+      timestamp: this.clock(mag),
       ...fields,
     };
   }
@@ -182,7 +201,11 @@ export class LmaHarness {
   }
 
   /** Sends the PBU and runs until the simulator is idle or `within` has passed; returns the PBA, if any. */
-  exchange(mag: number, fields: Partial<ProxyBindingUpdate> = {}, within: Micros = 50 * MS): ProxyBindingAck | undefined {
+  exchange(
+    mag: number,
+    fields: Partial<ProxyBindingUpdate> = {},
+    within: Micros = 50 * MS,
+  ): ProxyBindingAck | undefined {
     const before = this.mag(mag).pbas.length;
     this.send(mag, fields);
     this.advance(within);
@@ -209,11 +232,16 @@ export class LmaHarness {
   }
 
   decisions(tag?: string): Decision[] {
-    return this.sim.trace.entries.filter((e): e is Decision => e.kind === 'decision' && e.node === 'lma1' && (tag === undefined || e.tag === tag));
+    return this.sim.trace.entries.filter(
+      (e): e is Decision =>
+        e.kind === 'decision' && e.node === 'lma1' && (tag === undefined || e.tag === tag),
+    );
   }
 
   tableChanges(table: TableChange['table']): TableChange[] {
-    return this.sim.trace.entries.filter((e): e is TableChange => e.kind === 'table' && e.node === 'lma1' && e.table === table);
+    return this.sim.trace.entries.filter(
+      (e): e is TableChange => e.kind === 'table' && e.node === 'lma1' && e.table === table,
+    );
   }
 
   entries(pred: (e: TraceEntry) => boolean): TraceEntry[] {
@@ -226,13 +254,34 @@ export class LmaHarness {
   }
 
   tunnels(): string[] {
-    return this.net.node('lma1').interfaces().filter((i) => i.isTunnel).map((i) => i.name);
+    return this.net
+      .node('lma1')
+      .interfaces()
+      .filter((i) => i.isTunnel)
+      .map((i) => i.name);
   }
 
   /** The CN sends an Echo Request to `dst` now (downlink through the LMA). */
   ping(dst: string, seq = 1): void {
-    const payload = emitIcmpv6({ type: 'echo-request', identifier: 0x1234, sequence: seq, data: new Uint8Array(8) }, CN, dst);
-    this.net.node('cn1').send(emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: 64, src: CN, dst, extHeaders: [], nextHeader: 58, payload }));
+    const payload = emitIcmpv6(
+      { type: 'echo-request', identifier: 0x1234, sequence: seq, data: new Uint8Array(8) },
+      CN,
+      dst,
+    );
+    this.net
+      .node('cn1')
+      .send(
+        emitIPv6Packet({
+          trafficClass: 0,
+          flowLabel: 0,
+          hopLimit: 64,
+          src: CN,
+          dst,
+          extHeaders: [],
+          nextHeader: 58,
+          payload,
+        }),
+      );
   }
 }
 

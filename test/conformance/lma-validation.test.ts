@@ -6,7 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../src/sim/wire/bytes';
 import { VECTORS } from '../wire/ip/fixtures';
-import { ALL_ZERO, FIRST, LMAA, LmaHarness, MN1, SECOND, SECOND_PREFIX, VECTOR_PCOA, proxyCoa, text } from './lma-harness';
+import {
+  ALL_ZERO,
+  FIRST,
+  LMAA,
+  LmaHarness,
+  MN1,
+  SECOND,
+  SECOND_PREFIX,
+  VECTOR_PCOA,
+  proxyCoa,
+  text,
+} from './lma-harness';
 
 const OTHER_LMA = '2001:db8:eeee::1';
 
@@ -26,7 +37,11 @@ describe('LMA validation order — RFC 5213 §5.3.1', () => {
 
   it('B38 the 160 reply reproduces the golden packet of digest §7.6 byte for byte — RFC 5213 §5.3.6', () => {
     const h = new LmaHarness({ vectorAddresses: true });
-    h.send(1, { seq: 7, mnId: undefined, mnLlId: undefined, timestamp: undefined, hnps: [ALL_ZERO], hi: 1, att: 4 }, VECTOR_PCOA);
+    h.send(
+      1,
+      { seq: 7, mnId: undefined, mnLlId: undefined, timestamp: undefined, hnps: [ALL_ZERO], hi: 1, att: 4 },
+      VECTOR_PCOA,
+    );
     h.advance(50_000);
     expect(toHex(h.sentBytes('PBA')[0])).toBe(VECTORS.pba_reject_160);
   });
@@ -39,7 +54,9 @@ describe('LMA validation order — RFC 5213 §5.3.1', () => {
   });
 
   it('B39 the MAG check comes before the MN check: an MN of another LMA at an unauthorized MAG → 154, not 153 — RFC 5213 §5.3.1 steps 5–7', () => {
-    const h = new LmaHarness({ policies: [{ mnId: 'mn9@example.com', lmaa: OTHER_LMA, authorizedMags: [proxyCoa(2)] }] });
+    const h = new LmaHarness({
+      policies: [{ mnId: 'mn9@example.com', lmaa: OTHER_LMA, authorizedMags: [proxyCoa(2)] }],
+    });
     expect(h.exchange(1, { mnId: 'mn9@example.com' })?.status).toBe(154);
     expect(h.exchange(2, { mnId: 'mn9@example.com' })?.status).toBe(153);
   });
@@ -96,7 +113,10 @@ describe('LMA validation order — RFC 5213 §5.3.1', () => {
 
   it('B45 a rejected PBA copies every HNP option of the request unchanged — RFC 5213 §5.3.6', () => {
     const h = new LmaHarness();
-    const asked = [{ prefix: '2001:db8:77::', length: 64 }, { prefix: '2001:db8:78::', length: 56 }];
+    const asked = [
+      { prefix: '2001:db8:77::', length: 64 },
+      { prefix: '2001:db8:78::', length: 56 },
+    ];
     const pba = h.exchange(1, { mnId: 'stranger@example.com', hnps: asked });
     expect(pba?.status).toBe(153);
     expect(pba?.hnps).toEqual(asked);
@@ -109,7 +129,15 @@ describe('The PBA and new sessions — RFC 5213 §5.3.2, §5.3.6', () => {
     h.send(1, { seq: 4242 });
     h.advance(50_000);
     const got = h.mag(1).pbas[0];
-    expect(got.pba).toMatchObject({ status: 0, flags: 0x20, seq: 4242, lifetime: 3600, mnId: MN1, hi: 1, att: 4 });
+    expect(got.pba).toMatchObject({
+      status: 0,
+      flags: 0x20,
+      seq: 4242,
+      lifetime: 3600,
+      mnId: MN1,
+      hi: 1,
+      att: 4,
+    });
     expect(got.pba.hnps).toEqual([FIRST, SECOND_PREFIX]);
     expect(got.src).toBe(LMAA);
     expect(got.dst).toBe(proxyCoa(1));
@@ -130,9 +158,14 @@ describe('The PBA and new sessions — RFC 5213 §5.3.2, §5.3.6', () => {
   });
 
   it('B47 an ALL_ZERO HNP gets a prefix no other session uses; with the pool exhausted → PBA 130 — RFC 5213 §5.3.2', () => {
-    const h = new LmaHarness({ prefixPool: '2001:db8:1::/63', policies: [{ mnId: MN1 }, { mnId: 'mn2@example.com' }, { mnId: 'mn3@example.com' }] });
+    const h = new LmaHarness({
+      prefixPool: '2001:db8:1::/63',
+      policies: [{ mnId: MN1 }, { mnId: 'mn2@example.com' }, { mnId: 'mn3@example.com' }],
+    });
     expect(h.exchange(1)?.hnps).toEqual([FIRST]);
-    expect(h.exchange(2, { mnId: 'mn2@example.com', mnLlId: '00:11:22:33:44:02' })?.hnps).toEqual([SECOND_PREFIX]);
+    expect(h.exchange(2, { mnId: 'mn2@example.com', mnLlId: '00:11:22:33:44:02' })?.hnps).toEqual([
+      SECOND_PREFIX,
+    ]);
     const third = h.exchange(3, { mnId: 'mn3@example.com', mnLlId: '00:11:22:33:44:03' });
     expect(third?.status).toBe(130);
     expect(third?.hnps).toEqual([ALL_ZERO]);
@@ -140,7 +173,10 @@ describe('The PBA and new sessions — RFC 5213 §5.3.2, §5.3.6', () => {
   });
 
   it('B47 a partial allocation is given back: 2 prefixes asked, 1 left → 130 and the pool keeps its free prefix — RFC 5213 §5.3.2', () => {
-    const h = new LmaHarness({ prefixPool: '2001:db8:1::/63', policies: [{ mnId: MN1 }, { mnId: 'mn2@example.com', prefixCount: 2 }] });
+    const h = new LmaHarness({
+      prefixPool: '2001:db8:1::/63',
+      policies: [{ mnId: MN1 }, { mnId: 'mn2@example.com', prefixCount: 2 }],
+    });
     h.exchange(1);
     expect(h.exchange(2, { mnId: 'mn2@example.com' })?.status).toBe(130);
     expect(h.lma.pool.allocated).toBe(1);
@@ -157,7 +193,7 @@ describe('The PBA and new sessions — RFC 5213 §5.3.2, §5.3.6', () => {
     expect(h.exchange(1, { hnps: [mine] })).toMatchObject({ status: 0, hnps: [mine] });
   });
 
-  it('B49 a NON_ZERO HNP held by another MN\'s binding → PBA 155, that binding untouched — RFC 5213 §5.4.1.1', () => {
+  it("B49 a NON_ZERO HNP held by another MN's binding → PBA 155, that binding untouched — RFC 5213 §5.4.1.1", () => {
     const h = new LmaHarness({ policies: [{ mnId: MN1 }, { mnId: 'mn2@example.com' }] });
     h.exchange(1);
     const before = h.bce();
@@ -176,10 +212,17 @@ describe('The PBA and new sessions — RFC 5213 §5.3.2, §5.3.6', () => {
   });
 
   it('B51 the lifetime granted never exceeds the request; the binding is deleted when it expires unrefreshed — RFC 6275 §9.5.1, §10.3.1', () => {
-    const h = new LmaHarness({ policies: [{ mnId: MN1, lifetime: 60 }, { mnId: 'mn2@example.com', lifetime: 3600 }] });
+    const h = new LmaHarness({
+      policies: [
+        { mnId: MN1, lifetime: 60 },
+        { mnId: 'mn2@example.com', lifetime: 3600 },
+      ],
+    });
     // The profile lowers a 3600 s request to 60 s; a 100 s request under a 3600 s profile gets 100 s.
     expect(h.exchange(1, { lifetime: 3600 })?.lifetime).toBe(60);
-    expect(h.exchange(2, { mnId: 'mn2@example.com', mnLlId: '00:11:22:33:44:02', lifetime: 100 })?.lifetime).toBe(100);
+    expect(
+      h.exchange(2, { mnId: 'mn2@example.com', mnLlId: '00:11:22:33:44:02', lifetime: 100 })?.lifetime,
+    ).toBe(100);
     h.until(61 * SECOND);
     expect(h.bce().map(([k]) => k)).toEqual(['mn2@example.com#2']);
     expect(h.routeOf(FIRST)).toBeNull();

@@ -18,7 +18,9 @@ type TimerKind = 'timer-set' | 'timer-fired' | 'timer-cancelled';
 type TimerEntry<K extends TimerKind> = Extract<TimerSet | TimerFired | TimerCancelled, { kind: K }>;
 
 function timers<K extends TimerKind>(h: LmaHarness, kind: K, prefix: string): TimerEntry<K>[] {
-  return h.entries((e) => e.kind === kind && e.node === 'lma1' && e.timer.startsWith(prefix)) as TimerEntry<K>[];
+  return h.entries(
+    (e) => e.kind === kind && e.node === 'lma1' && e.timer.startsWith(prefix),
+  ) as TimerEntry<K>[];
 }
 
 /** Registers mn1 at mag1 (HI 1, ALL_ZERO) and returns the harness; the binding gets FIRST. */
@@ -50,7 +52,10 @@ describe('Re-registration and handoff — RFC 5213 §5.3.3, §5.3.4, §5.4.1', (
     const pba = h.exchange(2, { mnLlId: undefined, hi: 3 });
     expect(pba).toMatchObject({ status: 0, hnps: [FIRST] });
     expect(h.bce()).toHaveLength(1);
-    expect(h.bce()[0]).toEqual([KEY, expect.objectContaining({ proxyCoa: proxyCoa(2), tunnel: 'tnl-mag2', hi: 3 })]);
+    expect(h.bce()[0]).toEqual([
+      KEY,
+      expect.objectContaining({ proxyCoa: proxyCoa(2), tunnel: 'tnl-mag2', hi: 3 }),
+    ]);
     expect(h.routeOf(FIRST)).toBe('tnl-mag2');
     expect(h.tunnels()).toEqual(['tnl-mag2']);
     expect(h.decisions('tunnel-deleted')).toHaveLength(1);
@@ -65,10 +70,13 @@ describe('Re-registration and handoff — RFC 5213 §5.3.3, §5.3.4, §5.4.1', (
     expect(h.routeOf(SECOND_PREFIX)).toBe('tnl-mag1');
   });
 
-  it('B61 HI 3 with the matching NON_ZERO prefix set, no LL-ID, the binding\'s LL-ID ALL_ZERO, same ATT → update — RFC 5213 §5.4.1.1', () => {
+  it("B61 HI 3 with the matching NON_ZERO prefix set, no LL-ID, the binding's LL-ID ALL_ZERO, same ATT → update — RFC 5213 §5.4.1.1", () => {
     const h = registered({}, { mnLlId: undefined });
     expect(h.bce()[0][1].mnLlId).toBeNull();
-    expect(h.exchange(2, { mnLlId: undefined, hnps: [FIRST], hi: 3 })).toMatchObject({ status: 0, hnps: [FIRST] });
+    expect(h.exchange(2, { mnLlId: undefined, hnps: [FIRST], hi: 3 })).toMatchObject({
+      status: 0,
+      hnps: [FIRST],
+    });
     expect(h.bce()).toEqual([[KEY, expect.objectContaining({ proxyCoa: proxyCoa(2) })]]);
   });
 
@@ -81,7 +89,9 @@ describe('Re-registration and handoff — RFC 5213 §5.3.3, §5.3.4, §5.4.1', (
   it('B62 matching (MN-ID, ATT, LL-ID) and no HNP → update, whatever the HI — RFC 5213 §5.4.1.2', () => {
     const h = registered();
     expect(h.exchange(2, { hi: 1 })).toMatchObject({ status: 0, hnps: [FIRST] });
-    expect(h.bce()).toEqual([[KEY, expect.objectContaining({ proxyCoa: proxyCoa(2), mnLlId: '00:11:22:33:44:55' })]]);
+    expect(h.bce()).toEqual([
+      [KEY, expect.objectContaining({ proxyCoa: proxyCoa(2), mnLlId: '00:11:22:33:44:55' })],
+    ]);
   });
 
   it('B63 same MN-ID and LL-ID but a different ATT, HI 1, no HNP → a second, independent session with a new prefix — RFC 5213 §5.4, §5.4.1.2', () => {
@@ -96,7 +106,10 @@ describe('Re-registration and handoff — RFC 5213 §5.3.3, §5.3.4, §5.4.1', (
   it('B64 multihoming: HI 1 from a second interface → a new binding with a disjoint prefix; the lifetimes are independent — RFC 5213 §5.4, §5.4.1.3', () => {
     const h = new LmaHarness();
     h.exchange(1, { lifetime: 100 });
-    expect(h.exchange(2, { mnLlId: MAC2, att: 8, hi: 1, lifetime: 200 })).toMatchObject({ status: 0, hnps: [SECOND_PREFIX] });
+    expect(h.exchange(2, { mnLlId: MAC2, att: 8, hi: 1, lifetime: 200 })).toMatchObject({
+      status: 0,
+      hnps: [SECOND_PREFIX],
+    });
     expect(h.bce()).toHaveLength(2);
     h.until(150 * SECOND);
     expect(h.bce().map(([k]) => k)).toEqual(['mn1@example.com#2']);
@@ -109,7 +122,12 @@ describe('Re-registration and handoff — RFC 5213 §5.3.3, §5.3.4, §5.4.1', (
   it('B65 HI 2 (inter-interface handoff), no HNP, one binding → the binding and its prefix move to the new interface and MAG — RFC 5213 §5.4.1.2, §5.4.1.3', () => {
     const h = registered();
     expect(h.exchange(2, { mnLlId: MAC2, att: 8, hi: 2 })).toMatchObject({ status: 0, hnps: [FIRST] });
-    expect(h.bce()).toEqual([[KEY, expect.objectContaining({ proxyCoa: proxyCoa(2), mnLlId: MAC2, att: 8, hi: 2, hnps: [text(FIRST)] })]]);
+    expect(h.bce()).toEqual([
+      [
+        KEY,
+        expect.objectContaining({ proxyCoa: proxyCoa(2), mnLlId: MAC2, att: 8, hi: 2, hnps: [text(FIRST)] }),
+      ],
+    ]);
     // Without an LL-ID (§5.4.1.3) the same holds.
     const h2 = registered({}, { mnLlId: undefined });
     expect(h2.exchange(2, { mnLlId: undefined, att: 8, hi: 2 })).toMatchObject({ status: 0, hnps: [FIRST] });
@@ -146,7 +164,7 @@ describe('HI = 4: MaxDelayBeforeNewBCEAssign — RFC 5213 §5.4.1.2, §5.4.1.3',
     expect(timers(h, 'timer-set', 'MaxDelayBeforeNewBCEAssign')).toHaveLength(1);
   });
 
-  it('B67 HI 4 and the old MAG\'s de-registration within 1 500 ms → the existing binding is updated, prefix kept — RFC 5213 §5.4.1.2/§5.4.1.3, §5.3.5', () => {
+  it("B67 HI 4 and the old MAG's de-registration within 1 500 ms → the existing binding is updated, prefix kept — RFC 5213 §5.4.1.2/§5.4.1.3, §5.3.5", () => {
     const h = registered({}, { mnLlId: undefined });
     h.send(2, { mnLlId: undefined, hi: 4 });
     h.advance(500 * MS);
@@ -163,7 +181,7 @@ describe('HI = 4: MaxDelayBeforeNewBCEAssign — RFC 5213 §5.4.1.2, §5.4.1.3',
 });
 
 describe('De-registration — RFC 5213 §5.3.5', () => {
-  it('B68 de-registration from the serving MAG → PBA 0 (lifetime 0), binding kept 10 s, the MN\'s downlink traffic dropped meanwhile — RFC 5213 §5.3.5', () => {
+  it("B68 de-registration from the serving MAG → PBA 0 (lifetime 0), binding kept 10 s, the MN's downlink traffic dropped meanwhile — RFC 5213 §5.3.5", () => {
     const h = registered();
     h.ping(HOA, 1);
     h.advance(50 * MS);
@@ -195,7 +213,7 @@ describe('De-registration — RFC 5213 §5.3.5', () => {
     expect(h.bce()).toEqual([]);
   });
 
-  it('B69 the new MAG\'s PBU (lifetime > 0) during the hold → same binding and prefix, hold cancelled, PBA 0 — RFC 5213 §5.3.5', () => {
+  it("B69 the new MAG's PBU (lifetime > 0) during the hold → same binding and prefix, hold cancelled, PBA 0 — RFC 5213 §5.3.5", () => {
     const h = registered();
     h.exchange(1, { lifetime: 0, hnps: [FIRST], hi: 4 });
     h.advance(3 * SECOND);
@@ -220,7 +238,10 @@ describe('De-registration — RFC 5213 §5.3.5', () => {
     expect(h.routeOf(FIRST)).toBeNull();
     expect(h.tunnels()).toEqual([]);
     expect(h.decisions('bce-deleted')[0].t).toBe(deregAt + 10 * SECOND);
-    expect(h.exchange(2, { mnId: 'mn2@example.com', mnLlId: MAC2 })).toMatchObject({ status: 0, hnps: [FIRST] });
+    expect(h.exchange(2, { mnId: 'mn2@example.com', mnLlId: MAC2 })).toMatchObject({
+      status: 0,
+      hnps: [FIRST],
+    });
   });
 
   it('B71 late de-registration race: after the new MAG moved the binding, a lifetime-0 PBU from the old Proxy-CoA is ignored — RFC 5213 §5.3.5', () => {
@@ -274,6 +295,9 @@ describe('Link-local Address option — RFC 5213 §5.3.6', () => {
     expect(h.exchange(1, { hnps: [FIRST], hi: 5 })?.linkLocal).toBeUndefined();
     expect(h.exchange(1, { linkLocal: '::', hnps: [FIRST], hi: 5 })?.linkLocal).toBe('fe80::1234');
     // A rejected PBU copies the request's value.
-    expect(h.exchange(1, { linkLocal: '::', mnId: 'stranger@example.com' })).toMatchObject({ status: 153, linkLocal: '::' });
+    expect(h.exchange(1, { linkLocal: '::', mnId: 'stranger@example.com' })).toMatchObject({
+      status: 153,
+      linkLocal: '::',
+    });
   });
 });

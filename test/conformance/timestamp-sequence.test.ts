@@ -26,11 +26,14 @@ describe('Timestamps — RFC 5213 §5.5', () => {
     const pba = h.exchange(1, { timestamp: ts });
     expect(pba).toMatchObject({ status: 0, timestamp: ts });
     const ts2 = exact(h.clock(1));
-    expect(h.exchange(1, { timestamp: ts2, hnps: [FIRST], hi: 5 })).toMatchObject({ status: 0, timestamp: ts2 });
+    expect(h.exchange(1, { timestamp: ts2, hnps: [FIRST], hi: 5 })).toMatchObject({
+      status: 0,
+      timestamp: ts2,
+    });
     expect(h.bce()[0][1].timestamp).toBe(ts2);
   });
 
-  it('B53 a timestamp older than the last accepted one → PBA 157 carrying the LMA\'s current time — RFC 5213 §5.5', () => {
+  it("B53 a timestamp older than the last accepted one → PBA 157 carrying the LMA's current time — RFC 5213 §5.5", () => {
     const h = new LmaHarness();
     h.until(SECOND);
     const first = exact(h.clock(1));
@@ -43,7 +46,7 @@ describe('Timestamps — RFC 5213 §5.5', () => {
     expect(h.bce()[0][1].timestamp).toBe(first);
   });
 
-  it('B54 a timestamp more than 300 ms from the LMA clock → PBA 156 carrying the LMA\'s current time — RFC 5213 §5.5', () => {
+  it("B54 a timestamp more than 300 ms from the LMA clock → PBA 156 carrying the LMA's current time — RFC 5213 §5.5", () => {
     const h = new LmaHarness({ clockOffsets: { mag1: 400 * MS, mag2: -400 * MS } });
     for (const mag of [1, 2]) {
       const ts = exact(h.clock(mag));
@@ -62,7 +65,10 @@ describe('Timestamps — RFC 5213 §5.5', () => {
   });
 
   it('B55 MobileNodeGeneratedTimestampInUse = 1 skips the window check but still enforces monotonicity — RFC 5213 §5.5', () => {
-    const h = new LmaHarness({ config: { mobileNodeGeneratedTimestampInUse: true }, clockOffsets: { mag1: 5 * SECOND } });
+    const h = new LmaHarness({
+      config: { mobileNodeGeneratedTimestampInUse: true },
+      clockOffsets: { mag1: 5 * SECOND },
+    });
     const ts = exact(h.clock(1));
     expect(h.exchange(1, { timestamp: ts })).toMatchObject({ status: 0, timestamp: ts });
     expect(h.exchange(1, { timestamp: ts - SECOND, hnps: [FIRST], hi: 5 })?.status).toBe(157);
@@ -91,7 +97,13 @@ describe('Sequence numbers without a Timestamp — RFC 5213 §5.5, RFC 6275 §9.
     for (const seq of [16000, 8]) h.exchange(1, { ...refresh, seq });
     // Read the PBAs as the LMA sent them (a MAG's replay filter may drop a repeated, byte-identical 135).
     expect(h.sentBytes('PBA').map(statusAndSeq)).toEqual([
-      [0, 10], [135, 10], [135, 10], [135, 10], [0, 32777], [135, 32777], [0, 8],
+      [0, 10],
+      [135, 10],
+      [135, 10],
+      [135, 10],
+      [0, 32777],
+      [135, 32777],
+      [0, 8],
     ]);
     for (const b of h.sentBytes('PBA')) expect(hasOption(b, 27)).toBe(false);
     expect(h.bce()[0][1].seq).toBe(8);
@@ -113,7 +125,7 @@ const statusAndSeq = (packet: Uint8Array): [number, number] => [packet[46], (pac
 /** True when the PBA's mobility options (from MH offset 12) include an option of `type`. */
 function hasOption(packet: Uint8Array, type: number): boolean {
   const mhLen = (packet[41] + 1) * 8;
-  for (let off = 40 + 12; off < 40 + mhLen; ) {
+  for (let off = 40 + 12; off < 40 + mhLen;) {
     if (packet[off] === 0) {
       off += 1;
       continue;

@@ -31,7 +31,17 @@ describe('time', () => {
 
 describe('smallTime', () => {
   it('returns the same number for every time, small or large', () => {
-    for (const t of [0, 1, 999_999, 600_000_000, 0x3fffffff, 0x40000000, 2 ** 31, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER])
+    for (const t of [
+      0,
+      1,
+      999_999,
+      600_000_000,
+      0x3fffffff,
+      0x40000000,
+      2 ** 31,
+      2 ** 40 + 3,
+      Number.MAX_SAFE_INTEGER,
+    ])
       expect(smallTime(t)).toBe(t);
     expect(smallTime(1.5e6)).toBe(1_500_000);
   });

@@ -144,15 +144,26 @@ describe('Trace storage', () => {
     tr.add(1, { kind: 'action', node: '', action: 'move', detail: 'x' });
     const e = tr.append({ id: 1, t: 2, kind: 'timer-fired', node: 'mag1', timer: 'refresh', timerId: 4 });
     expect(tr.at(1)).toBe(e);
-    expect(() => tr.append({ id: 5, t: 2, kind: 'timer-fired', node: 'mag1', timer: 'refresh', timerId: 4 })).toThrow(RangeError);
+    expect(() =>
+      tr.append({ id: 5, t: 2, kind: 'timer-fired', node: 'mag1', timer: 'refresh', timerId: 4 }),
+    ).toThrow(RangeError);
     expect(tr.length).toBe(2);
-    expect(tr.toJsonLines(1)).toBe('{"id":1,"t":2,"kind":"timer-fired","node":"mag1","timer":"refresh","timerId":4}\n');
+    expect(tr.toJsonLines(1)).toBe(
+      '{"id":1,"t":2,"kind":"timer-fired","node":"mag1","timer":"refresh","timerId":4}\n',
+    );
   });
 
   it('add makes plain objects with the fields in the order given, whatever the kind', () => {
     const tr = new Trace();
     const rows = [
-      tr.add(5, { kind: 'decision', node: 'lma', text: 'a' + 'b'.repeat(20), rfc: 'RFC 5213 §5.3.1', tag: 't', data: { n: 1, s: 'x'.repeat(3) + 'y' } }),
+      tr.add(5, {
+        kind: 'decision',
+        node: 'lma',
+        text: 'a' + 'b'.repeat(20),
+        rfc: 'RFC 5213 §5.3.1',
+        tag: 't',
+        data: { n: 1, s: 'x'.repeat(3) + 'y' },
+      }),
       tr.add(6, { node: 'mag1', kind: 'table', table: 'bul', key: 'k', op: 'delete', row: null } as const),
       tr.add(7, { kind: 'decision', node: 'lma', text: 'short', rfc: 'RFC 5213 §5.3.1' }),
     ];
@@ -162,8 +173,22 @@ describe('Trace storage', () => {
     }
     expect(Object.keys(rows[1])).toEqual(['id', 't', 'node', 'kind', 'table', 'key', 'op', 'row']);
     expect(rows[0]).toStrictEqual({
-      id: 0, t: 5, kind: 'decision', node: 'lma', text: `a${'b'.repeat(20)}`, rfc: 'RFC 5213 §5.3.1', tag: 't', data: { n: 1, s: 'xxxy' },
+      id: 0,
+      t: 5,
+      kind: 'decision',
+      node: 'lma',
+      text: `a${'b'.repeat(20)}`,
+      rfc: 'RFC 5213 §5.3.1',
+      tag: 't',
+      data: { n: 1, s: 'xxxy' },
     });
-    expect(structuredClone(rows[2])).toStrictEqual({ id: 2, t: 7, kind: 'decision', node: 'lma', text: 'short', rfc: 'RFC 5213 §5.3.1' });
+    expect(structuredClone(rows[2])).toStrictEqual({
+      id: 2,
+      t: 7,
+      kind: 'decision',
+      node: 'lma',
+      text: 'short',
+      rfc: 'RFC 5213 §5.3.1',
+    });
   });
 });

@@ -33,13 +33,39 @@ describe('wireless attach and detach', () => {
     expect(net.attachmentOf('mn1', 'wlan0')).toBe('mag1');
     const mac = net.node('mn1').iface('wlan0')?.mac;
     expect(mac).toBe('02:00:00:00:00:01');
-    expect(notices).toEqual([{ t: 51_000, event: 'attach', mn: 'mn1', iface: 'wlan0', mag: 'mag1', accessIface: 'acc-mn1-wlan0', mac, att: 4 }]);
+    expect(notices).toEqual([
+      {
+        t: 51_000,
+        event: 'attach',
+        mn: 'mn1',
+        iface: 'wlan0',
+        mag: 'mag1',
+        accessIface: 'acc-mn1-wlan0',
+        mac,
+        att: 4,
+      },
+    ]);
     const acc = net.node('mag1').iface('acc-mn1-wlan0');
     expect(acc).toMatchObject({ mac: FIXED_MAG_MAC, up: true, link: 'acc:mag1:mn1:wlan0', isTunnel: false });
     expect(net.link('acc:mag1:mn1:wlan0').delay).toBe(2_000);
-    expect(entries(sim, 'l2')).toEqual([expect.objectContaining({ t: 51_000, node: 'mag1', event: 'attach', mn: 'mn1', iface: 'wlan0', mag: 'mag1' })]);
+    expect(entries(sim, 'l2')).toEqual([
+      expect.objectContaining({
+        t: 51_000,
+        node: 'mag1',
+        event: 'attach',
+        mn: 'mn1',
+        iface: 'wlan0',
+        mag: 'mag1',
+      }),
+    ]);
     expect(entries(sim, 'table')).toEqual([
-      expect.objectContaining({ node: 'mag1', table: 'attachments', key: 'mn1 wlan0', op: 'add', row: { mn: 'mn1', iface: 'wlan0', accessIface: 'acc-mn1-wlan0', mac, att: 4 } }),
+      expect.objectContaining({
+        node: 'mag1',
+        table: 'attachments',
+        key: 'mn1 wlan0',
+        op: 'add',
+        row: { mn: 'mn1', iface: 'wlan0', accessIface: 'acc-mn1-wlan0', mac, att: 4 },
+      }),
     ]);
   });
 
@@ -69,7 +95,9 @@ describe('wireless attach and detach', () => {
     mag.addAddress('acc-mn1-wlan0', MAG_LL, 64);
     mag.addRoute({ prefix: '2001:db8:1:1::', length: 64, iface: 'acc-mn1-wlan0' });
     const heard: string[] = [];
-    net.onL2((e) => heard.push(`${e.event}: mag still has ${mag.iface(e.accessIface) ? 'the' : 'no'} access iface`));
+    net.onL2((e) =>
+      heard.push(`${e.event}: mag still has ${mag.iface(e.accessIface) ? 'the' : 'no'} access iface`),
+    );
     mag.send(rawPacket(MAG_LL, 'ff02::1', 59, 60), { iface: 'acc-mn1-wlan0' });
     const txId = entries(sim, 'tx')[0].id;
     sim.runUntil(sim.now + 1_500);
@@ -92,7 +120,10 @@ describe('wireless attach and detach', () => {
     ]);
     expect(sim.trace.at(sim.trace.length - 1).t).toBe(51_500);
     expect(heard).toEqual(['detach: mag still has the access iface']);
-    expect(notices.map((n) => `${n.t} ${n.event} ${n.mag} ${n.accessIface}`)).toEqual(['50000 attach mag1 acc-mn1-wlan0', '51500 detach mag1 acc-mn1-wlan0']);
+    expect(notices.map((n) => `${n.t} ${n.event} ${n.mag} ${n.accessIface}`)).toEqual([
+      '50000 attach mag1 acc-mn1-wlan0',
+      '51500 detach mag1 acc-mn1-wlan0',
+    ]);
     expect(net.attachmentOf('mn1', 'wlan0')).toBeNull();
     expect(mag.iface('acc-mn1-wlan0')).toBeUndefined();
     expect(mag.routes()).toEqual([]);
@@ -106,7 +137,9 @@ describe('wireless attach and detach', () => {
     sim.run();
     net.detach('mn1', 'wlan0');
     net.node('mn1').send(rawPacket(MN_LL, 'ff02::2', 59, 60), { iface: 'wlan0' });
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 'mn1', reason: 'interface wlan0 is not attached to a link' })]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({ node: 'mn1', reason: 'interface wlan0 is not attached to a link' }),
+    ]);
   });
 
   it('hands over: attaching elsewhere detaches at once, then attaches after the new delay', () => {
@@ -147,7 +180,11 @@ describe('wireless attach and detach', () => {
     expect(net.node('mn1').addInterface('wlan0')).toBe(wlan);
     net.attach('mn1', 'wlan0', 'mag2');
     sim.run();
-    expect(net.node('mn1').iface('wlan0')).toMatchObject({ up: true, link: 'acc:mag2:mn1:wlan0', addresses: [{ address: MN_LL, prefixLength: 64 }] });
+    expect(net.node('mn1').iface('wlan0')).toMatchObject({
+      up: true,
+      link: 'acc:mag2:mn1:wlan0',
+      addresses: [{ address: MN_LL, prefixLength: 64 }],
+    });
   });
 
   it('rejects unknown MAGs, wired or tunnel interfaces, access points without a node, and duplicates', () => {
@@ -157,7 +194,11 @@ describe('wireless attach and detach', () => {
     expect(() => net.attach('mn1', 'eth0', 'mag1')).toThrow(/mn1 eth0 is on link wired/);
     expect(() => net.attach('mn1', 'tun0', 'mag1')).toThrow(/mn1 tun0 is a tunnel/);
     expect(() => net.attach('mn1', 'wlan0', 'mag9')).toThrow(/mag9 has no access point/);
-    expect(() => net.addAccessPoint('nope', { att: 4, attachDelay: 0, linkDelay: 0 })).toThrow(/no node nope/);
-    expect(() => net.addAccessPoint('mag1', { att: 4, attachDelay: 0, linkDelay: 0 })).toThrow(/already has an access point/);
+    expect(() => net.addAccessPoint('nope', { att: 4, attachDelay: 0, linkDelay: 0 })).toThrow(
+      /no node nope/,
+    );
+    expect(() => net.addAccessPoint('mag1', { att: 4, attachDelay: 0, linkDelay: 0 })).toThrow(
+      /already has an access point/,
+    );
   });
 });

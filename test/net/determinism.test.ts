@@ -15,9 +15,25 @@ const CN = '2001:db8:ff::1';
 function build(seed: number): Simulator {
   const sim = new Simulator({ seed });
   const net = new Network(sim);
-  for (const [id, kind] of [['cn', 'cn'], ['mag1', 'mag'], ['mag2', 'mag'], ['mn1', 'mn']] as const) net.addNode(id, kind);
-  net.addLink('cn-mag1', { node: 'cn', iface: 'e1' }, { node: 'mag1', iface: 'core' }, { delay: 3_000, bandwidthBps: 10_000_000 });
-  net.addLink('cn-mag2', { node: 'cn', iface: 'e2' }, { node: 'mag2', iface: 'core' }, { delay: 4_000, loss: 0.1 });
+  for (const [id, kind] of [
+    ['cn', 'cn'],
+    ['mag1', 'mag'],
+    ['mag2', 'mag'],
+    ['mn1', 'mn'],
+  ] as const)
+    net.addNode(id, kind);
+  net.addLink(
+    'cn-mag1',
+    { node: 'cn', iface: 'e1' },
+    { node: 'mag1', iface: 'core' },
+    { delay: 3_000, bandwidthBps: 10_000_000 },
+  );
+  net.addLink(
+    'cn-mag2',
+    { node: 'cn', iface: 'e2' },
+    { node: 'mag2', iface: 'core' },
+    { delay: 4_000, loss: 0.1 },
+  );
   net.node('cn').addAddress('e1', CN, 64);
   for (const mag of ['mag1', 'mag2']) {
     net.addAccessPoint(mag, { att: 4, attachDelay: 5_000, linkDelay: 1_000, loss: 0.2 });
@@ -28,7 +44,10 @@ function build(seed: number): Simulator {
     const mag = net.node(e.mag);
     if (e.event === 'attach') mag.addRoute({ prefix: '2001:db8:1:1::', length: 64, iface: e.accessIface });
     net.node('cn').removeRoute('2001:db8:1:1::', 64);
-    if (e.event === 'attach') net.node('cn').addRoute({ prefix: '2001:db8:1:1::', length: 64, iface: e.mag === 'mag1' ? 'e1' : 'e2' });
+    if (e.event === 'attach')
+      net
+        .node('cn')
+        .addRoute({ prefix: '2001:db8:1:1::', length: 64, iface: e.mag === 'mag1' ? 'e1' : 'e2' });
   });
   const mn = net.node('mn1');
   mn.addInterface('wlan0');

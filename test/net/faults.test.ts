@@ -22,7 +22,14 @@ describe('scenario fault injection', () => {
     expect(got).toHaveLength(3);
     const drops = entries(sim, 'drop');
     expect(drops).toEqual([
-      expect.objectContaining({ t: 2_000, node: 'h2', link: 'L2', pid: 2, label: 'ping req seq=2', reason: 'scenario fault: drop the 2nd "ping req" from r1' }),
+      expect.objectContaining({
+        t: 2_000,
+        node: 'h2',
+        link: 'L2',
+        pid: 2,
+        label: 'ping req seq=2',
+        reason: 'scenario fault: drop the 2nd "ping req" from r1',
+      }),
     ]);
     const tx = sim.trace.at(drops[0].txId as number);
     expect(tx).toMatchObject({ kind: 'tx', node: 'r1', to: 'h2', pid: 2 });
@@ -35,7 +42,9 @@ describe('scenario fault injection', () => {
     net.addFault({ match: { to: 'h1' }, nth: 1, action: 'drop' });
     ping(2); // the request goes to r1 and h2; the reply from r1 to h1 is the 1st packet "to h1"
     sim.run();
-    expect(entries(sim, 'drop').map((d) => `${d.label}: ${d.reason}`)).toEqual(['ping reply seq=2: scenario fault: drop the 1st packet to h1']);
+    expect(entries(sim, 'drop').map((d) => `${d.label}: ${d.reason}`)).toEqual([
+      'ping reply seq=2: scenario fault: drop the 1st packet to h1',
+    ]);
   });
 
   it('delays the n-th match by the extra time', () => {
@@ -54,9 +63,21 @@ describe('scenario fault injection', () => {
     ping(1);
     sim.run();
     expect(got).toEqual([2_000, 2_000]);
-    expect(entries(sim, 'tx').filter((e) => e.node === 'h1').map((e) => e.pid)).toEqual([1, 1]);
-    expect(entries(sim, 'deliver').filter((d) => d.node === 'h1').map((d) => d.label)).toEqual(['ping reply seq=1', 'ping reply seq=1']);
-    expect(entries(sim, 'deliver').filter((d) => d.node === 'h2').map((d) => d.pid)).toEqual([1, 1]);
+    expect(
+      entries(sim, 'tx')
+        .filter((e) => e.node === 'h1')
+        .map((e) => e.pid),
+    ).toEqual([1, 1]);
+    expect(
+      entries(sim, 'deliver')
+        .filter((d) => d.node === 'h1')
+        .map((d) => d.label),
+    ).toEqual(['ping reply seq=1', 'ping reply seq=1']);
+    expect(
+      entries(sim, 'deliver')
+        .filter((d) => d.node === 'h2')
+        .map((d) => d.pid),
+    ).toEqual([1, 1]);
   });
 
   it('matches labels inside tunnel brackets', () => {
@@ -68,7 +89,13 @@ describe('scenario fault injection', () => {
     net.addFault({ match: { label: 'ping', from: 'r1' }, nth: 1, action: 'drop' });
     net.node('h1').send(echoRequest(h1, h2, 1));
     sim.run();
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 'r2', label: '⟦ping req seq=1⟧', reason: 'scenario fault: drop the 1st "ping" from r1' })]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({
+        node: 'r2',
+        label: '⟦ping req seq=1⟧',
+        reason: 'scenario fault: drop the 1st "ping" from r1',
+      }),
+    ]);
   });
 
   it('does not count packets the link refuses (queue full)', () => {
@@ -98,7 +125,19 @@ describe('scenario fault injection', () => {
 
   it('writes ordinals the English way', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '112th',
     ]);
   });
 });

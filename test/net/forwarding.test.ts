@@ -19,7 +19,8 @@ function icmpInbox(node: NetNode) {
 }
 
 /** Five links, delays 1..5 ms; link 3 also has 1 Mb/s of bandwidth. */
-const fiveHops = () => chain(5, (i) => (i === 3 ? { delay: i * 1000, bandwidthBps: 1_000_000 } : { delay: i * 1000 }));
+const fiveHops = () =>
+  chain(5, (i) => (i === 3 ? { delay: i * 1000, bandwidthBps: 1_000_000 } : { delay: i * 1000 }));
 
 describe('ping across a 5-hop chain of routers', () => {
   it('delivers the echo reply with exact RTT and hop limits', () => {
@@ -33,11 +34,22 @@ describe('ping across a 5-hop chain of routers', () => {
 
     expect(atH2).toHaveLength(1);
     expect(atH2[0]).toMatchObject({ t: 15_000 + 512, src: h1, hopLimit: 60 });
-    expect(atH2[0].msg).toMatchObject({ type: 'echo-request', identifier: 0x1234, sequence: 7, checksumValid: true });
+    expect(atH2[0].msg).toMatchObject({
+      type: 'echo-request',
+      identifier: 0x1234,
+      sequence: 7,
+      checksumValid: true,
+    });
 
     expect(atH1).toHaveLength(1);
     expect(atH1[0]).toMatchObject({ t: 2 * (15_000 + 512), src: h2, hopLimit: 60 });
-    expect(atH1[0].msg).toMatchObject({ type: 'echo-reply', identifier: 0x1234, sequence: 7, data: new Uint8Array(16).fill(0xab), checksumValid: true });
+    expect(atH1[0].msg).toMatchObject({
+      type: 'echo-reply',
+      identifier: 0x1234,
+      sequence: 7,
+      data: new Uint8Array(16).fill(0xab),
+      checksumValid: true,
+    });
   });
 
   it('keeps the pid over every hop, decrements the hop limit per router, and traces each hop', () => {
@@ -62,7 +74,10 @@ describe('ping across a 5-hop chain of routers', () => {
     const rx = entries(sim, 'rx');
     expect(rx.map((e) => sim.trace.at(e.txId).kind)).toEqual(Array(10).fill('tx'));
     expect(tx[0].bytes[7]).toBe(64);
-    expect(entries(sim, 'deliver').map((d) => `${d.node} ${d.pid} ${d.label}`)).toEqual(['h2 1 ping req seq=1', 'h1 2 ping reply seq=1']);
+    expect(entries(sim, 'deliver').map((d) => `${d.node} ${d.pid} ${d.label}`)).toEqual([
+      'h2 1 ping req seq=1',
+      'h1 2 ping reply seq=1',
+    ]);
     expect(entries(sim, 'drop')).toEqual([]);
   });
 
@@ -102,7 +117,9 @@ describe('ICMPv6 errors from routers (RFC 4443)', () => {
     net.node('h1').send(req);
     sim.run();
     const drop = entries(sim, 'drop');
-    expect(drop).toEqual([expect.objectContaining({ node: 'r3', pid: 1, reason: 'hop limit exceeded', rfc: 'RFC 4443 §3.3' })]);
+    expect(drop).toEqual([
+      expect.objectContaining({ node: 'r3', pid: 1, reason: 'hop limit exceeded', rfc: 'RFC 4443 §3.3' }),
+    ]);
     expect(atH1).toHaveLength(1);
     const { msg, src } = atH1[0];
     expect(src).toBe(chainAddr(3, 'right')); // r3's address on the link the packet came in on
@@ -121,19 +138,39 @@ describe('ICMPv6 errors from routers (RFC 4443)', () => {
     const atH1 = icmpInbox(net.node('h1'));
     net.node('h1').send(echoRequest(h1, '2001:db8:99::1', 1));
     sim.run();
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 'r1', reason: 'no route to 2001:db8:99::1', rfc: 'RFC 4443 §3.1' })]);
-    expect(atH1.map((m) => [m.src, m.msg.type, 'code' in m.msg ? m.msg.code : -1])).toEqual([[chainAddr(1, 'right'), 'destination-unreachable', 0]]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({ node: 'r1', reason: 'no route to 2001:db8:99::1', rfc: 'RFC 4443 §3.1' }),
+    ]);
+    expect(atH1.map((m) => [m.src, m.msg.type, 'code' in m.msg ? m.msg.code : -1])).toEqual([
+      [chainAddr(1, 'right'), 'destination-unreachable', 0],
+    ]);
   });
 
   it('never sends an error about an error, or about a multicast or unspecified source', () => {
     const { sim, net, h1 } = fiveHops();
     const dst = '2001:db8:99::1';
-    const err = emitIcmpv6({ type: 'destination-unreachable', code: 0, invoking: new Uint8Array(48) }, h1, dst);
-    const aboutError = emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: 64, src: h1, dst, extHeaders: [], nextHeader: 58, payload: err });
+    const err = emitIcmpv6(
+      { type: 'destination-unreachable', code: 0, invoking: new Uint8Array(48) },
+      h1,
+      dst,
+    );
+    const aboutError = emitIPv6Packet({
+      trafficClass: 0,
+      flowLabel: 0,
+      hopLimit: 64,
+      src: h1,
+      dst,
+      extHeaders: [],
+      nextHeader: 58,
+      payload: err,
+    });
     net.node('h1').send(aboutError);
     net.node('h1').send(echoRequest('::', dst, 2));
     sim.run();
-    expect(entries(sim, 'drop').map((d) => `${d.node} ${d.reason}`)).toEqual(['r1 no route to 2001:db8:99::1', 'r1 no route to 2001:db8:99::1']);
+    expect(entries(sim, 'drop').map((d) => `${d.node} ${d.reason}`)).toEqual([
+      'r1 no route to 2001:db8:99::1',
+      'r1 no route to 2001:db8:99::1',
+    ]);
     expect(entries(sim, 'tx').filter((e) => e.node === 'r1')).toEqual([]);
   });
 
@@ -143,7 +180,11 @@ describe('ICMPv6 errors from routers (RFC 4443)', () => {
     net.node('h1').send(rawPacket(h1, h2, 59, 1400));
     sim.run();
     expect(entries(sim, 'drop')).toEqual([
-      expect.objectContaining({ node: 'r2', reason: 'packet of 1400 octets is too big for link L3 (MTU 1280)', rfc: 'RFC 4443 §3.2' }),
+      expect.objectContaining({
+        node: 'r2',
+        reason: 'packet of 1400 octets is too big for link L3 (MTU 1280)',
+        rfc: 'RFC 4443 §3.2',
+      }),
     ]);
     expect(atH1).toHaveLength(1);
     expect(atH1[0].msg).toMatchObject({ type: 'packet-too-big', mtu: 1280 });
@@ -157,7 +198,10 @@ describe('ICMPv6 errors from routers (RFC 4443)', () => {
     net.node('h1').send(rawPacket(h1, h2, 135, 80));
     net.node('h1').send(rawPacket(h1, h2, 17, 80));
     sim.run();
-    expect(entries(sim, 'drop').map((d) => d.reason)).toEqual(['no listener for next header 135 (Mobility Header)', 'no listener for next header 17 (UDP)']);
+    expect(entries(sim, 'drop').map((d) => d.reason)).toEqual([
+      'no listener for next header 135 (Mobility Header)',
+      'no listener for next header 17 (UDP)',
+    ]);
     expect(atH1.map((m) => m.msg)).toEqual([
       expect.objectContaining({ type: 'parameter-problem', code: 1, pointer: 6 }),
       expect.objectContaining({ type: 'destination-unreachable', code: 4 }),
@@ -171,14 +215,21 @@ describe('local delivery and hosts', () => {
     net.node('h1').send(echoRequest(h1, '2001:db8:5::99', 1));
     sim.run();
     expect(entries(sim, 'drop')).toEqual([
-      expect.objectContaining({ node: 'h2', reason: '2001:db8:5::99 is not an address of this host, and hosts do not forward' }),
+      expect.objectContaining({
+        node: 'h2',
+        reason: '2001:db8:5::99 is not an address of this host, and hosts do not forward',
+      }),
     ]);
   });
 
   it('hands packets to every handler of the protocol, with the upper-layer offsets', () => {
     const { sim, net, h1, h2 } = chain(1, () => ({ delay: 100 }));
     const seen: string[] = [];
-    net.node('h2').onReceive(59, (p) => seen.push(`a ${p.nextHeader} ${p.payloadOffset} ${p.payloadLength} ${p.inIface} ${p.src}`));
+    net
+      .node('h2')
+      .onReceive(59, (p) =>
+        seen.push(`a ${p.nextHeader} ${p.payloadOffset} ${p.payloadLength} ${p.inIface} ${p.src}`),
+      );
     net.node('h2').onReceive(59, (p) => seen.push(`b ${p.pid}`));
     net.node('h1').send(rawPacket(h1, h2, 59, 100));
     sim.run();
@@ -191,7 +242,13 @@ describe('local delivery and hosts', () => {
     const seen: number[] = [];
     net.node('h2').onReceive(59, (p) => seen.push(p.payloadOffset));
     const bytes = emitIPv6Packet({
-      trafficClass: 0, flowLabel: 0, hopLimit: 64, src: h1, dst: h2, nextHeader: 59, payload: new Uint8Array(4),
+      trafficClass: 0,
+      flowLabel: 0,
+      hopLimit: 64,
+      src: h1,
+      dst: h2,
+      nextHeader: 59,
+      payload: new Uint8Array(4),
       extHeaders: [{ kind: 'destination-options', options: [{ kind: 'padn', length: 4 }] }],
     });
     net.node('h1').send(bytes);
@@ -235,7 +292,13 @@ describe('multicast on point-to-point links', () => {
     sim.run();
     expect(gotR1).toEqual(['ff02::1', 'ff02::2']);
     expect(gotH2).toEqual(['ff02::1']);
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 'h2', reason: 'eth0 is not a member of ff02::2', rfc: 'RFC 4291 §2.8' })]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({
+        node: 'h2',
+        reason: 'eth0 is not a member of ff02::2',
+        rfc: 'RFC 4291 §2.8',
+      }),
+    ]);
   });
 
   it('delivers to a solicited-node group only when the interface holds a matching address', () => {
@@ -256,7 +319,10 @@ describe('multicast on point-to-point links', () => {
     const atR1 = icmpInbox(r1);
     r1.send(echoRequest(chainAddr(1, 'right'), 'ff02::1', 3), { iface: 'left' });
     sim.run();
-    expect(entries(sim, 'drop')[0]).toMatchObject({ node: 'r1', reason: 'multicast to ff02::1 needs an interface to go out of' });
+    expect(entries(sim, 'drop')[0]).toMatchObject({
+      node: 'r1',
+      reason: 'multicast to ff02::1 needs an interface to go out of',
+    });
     expect(atR1.map((m) => [m.src, m.msg.type])).toEqual([[chainAddr(1, 'left'), 'echo-reply']]);
   });
 });
@@ -267,7 +333,12 @@ describe('forward hook', () => {
     const r1 = net.node('r1');
     const delivered: number[] = [];
     net.node('h2').onReceive(59, (p) => delivered.push(p.payloadLength));
-    const verdicts = ['consumed', { drop: 'no binding for this MN', rfc: 'RFC 5213 §6.10.5' }, { iface: 'right' }, 'forward'] as const;
+    const verdicts = [
+      'consumed',
+      { drop: 'no binding for this MN', rfc: 'RFC 5213 §6.10.5' },
+      { iface: 'right' },
+      'forward',
+    ] as const;
     const seenByHook: string[] = [];
     let n = 0;
     r1.setForwardHook((p) => {

@@ -9,15 +9,44 @@ import { emitIcmpv6 } from '../../src/sim/wire/icmpv6';
 import { Network } from '../../src/sim/net/network';
 import type { LinkProps } from '../../src/sim/net/types';
 
-export function echoRequest(src: string, dst: string, sequence: number, opts: { hopLimit?: number; data?: Uint8Array } = {}): Uint8Array {
+export function echoRequest(
+  src: string,
+  dst: string,
+  sequence: number,
+  opts: { hopLimit?: number; data?: Uint8Array } = {},
+): Uint8Array {
   const data = opts.data ?? new Uint8Array(16).fill(0xab);
   const payload = emitIcmpv6({ type: 'echo-request', identifier: 0x1234, sequence, data }, src, dst);
-  return emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: opts.hopLimit ?? 64, src, dst, extHeaders: [], nextHeader: 58, payload });
+  return emitIPv6Packet({
+    trafficClass: 0,
+    flowLabel: 0,
+    hopLimit: opts.hopLimit ?? 64,
+    src,
+    dst,
+    extHeaders: [],
+    nextHeader: 58,
+    payload,
+  });
 }
 
 /** A packet with an arbitrary upper-layer protocol and `size` octets in total. */
-export function rawPacket(src: string, dst: string, nextHeader: number, size: number, hopLimit = 64): Uint8Array {
-  return emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit, src, dst, extHeaders: [], nextHeader, payload: new Uint8Array(size - 40) });
+export function rawPacket(
+  src: string,
+  dst: string,
+  nextHeader: number,
+  size: number,
+  hopLimit = 64,
+): Uint8Array {
+  return emitIPv6Packet({
+    trafficClass: 0,
+    flowLabel: 0,
+    hopLimit,
+    src,
+    dst,
+    extHeaders: [],
+    nextHeader,
+    payload: new Uint8Array(size - 40),
+  });
 }
 
 export function entries<K extends TraceKind>(sim: Simulator, kind: K): Extract<TraceEntry, { kind: K }>[] {
@@ -25,7 +54,8 @@ export function entries<K extends TraceKind>(sim: Simulator, kind: K): Extract<T
 }
 
 /** Address of `node`'s end on chain link i (1-based): 2001:db8:i::1 on the left end, ::2 on the right. */
-export const chainAddr = (link: number, side: 'left' | 'right'): string => `2001:db8:${link}::${side === 'left' ? 1 : 2}`;
+export const chainAddr = (link: number, side: 'left' | 'right'): string =>
+  `2001:db8:${link}::${side === 'left' ? 1 : 2}`;
 
 /**
  * h1 — r1 — r2 — … — r(n-1) — h2: n links, link i = "L<i>" between chain node i-1 and i, its prefix
@@ -49,7 +79,8 @@ export function chain(links: number, props: (i: number) => LinkProps, seed = 1) 
   net.node('h1').addRoute({ prefix: '::', length: 0, iface: 'eth0' });
   net.node('h2').addRoute({ prefix: '::', length: 0, iface: 'eth0' });
   for (let r = 1; r < links; r++) {
-    for (let i = 1; i <= links; i++) net.node(`r${r}`).addRoute({ prefix: `2001:db8:${i}::`, length: 64, iface: i <= r ? 'left' : 'right' });
+    for (let i = 1; i <= links; i++)
+      net.node(`r${r}`).addRoute({ prefix: `2001:db8:${i}::`, length: 64, iface: i <= r ? 'left' : 'right' });
   }
   return { sim, net, h1: chainAddr(1, 'left'), h2: chainAddr(links, 'right') };
 }

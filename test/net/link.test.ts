@@ -30,7 +30,14 @@ describe('point-to-point link timing', () => {
     send(200);
     sim.run();
     expect(arrivals).toEqual([{ t: 1600, pid: 1 }]);
-    expect(entries(sim, 'tx')[0]).toMatchObject({ t: 100, node: 'a', link: 'a-b', to: 'b', arrive: 1600, pid: 1 });
+    expect(entries(sim, 'tx')[0]).toMatchObject({
+      t: 100,
+      node: 'a',
+      link: 'a-b',
+      to: 'b',
+      arrive: 1600,
+      pid: 1,
+    });
   });
 
   it('adds serialisation (bytes × 8 / bps, rounded up to a µs) and queues back-to-back packets', () => {
@@ -110,7 +117,9 @@ describe('drop-tail queue', () => {
 
 describe('seeded loss', () => {
   const lostPids = (sim: Simulator, link: string) =>
-    entries(sim, 'drop').filter((d) => d.reason === `loss on link ${link}`).map((d) => d.pid);
+    entries(sim, 'drop')
+      .filter((d) => d.reason === `loss on link ${link}`)
+      .map((d) => d.pid);
 
   it('traces a lost packet as sent, then dropped when it would have arrived', () => {
     const { sim, arrivals, send } = pair({ delay: 500, loss: 1 });
@@ -119,7 +128,14 @@ describe('seeded loss', () => {
     expect(arrivals).toEqual([]);
     const [tx] = entries(sim, 'tx');
     expect(entries(sim, 'drop')).toEqual([
-      expect.objectContaining({ t: 500, node: 'b', pid: 1, link: 'a-b', reason: 'loss on link a-b', txId: tx.id }),
+      expect.objectContaining({
+        t: 500,
+        node: 'b',
+        pid: 1,
+        link: 'a-b',
+        reason: 'loss on link a-b',
+        txId: tx.id,
+      }),
     ]);
     expect(entries(sim, 'rx')).toEqual([]);
   });
@@ -142,14 +158,21 @@ describe('seeded loss', () => {
     const run = (withOther: boolean) => {
       const { sim, net, send } = pair({ delay: 100, loss: 0.3 }, 5);
       net.addNode('c', 'host');
-      net.addLink('a-c', { node: 'a', iface: 'eth1' }, { node: 'c', iface: 'eth0' }, { delay: 100, loss: 0.5 });
+      net.addLink(
+        'a-c',
+        { node: 'a', iface: 'eth1' },
+        { node: 'c', iface: 'eth0' },
+        { delay: 100, loss: 0.5 },
+      );
       for (let i = 0; i < 100; i++) {
         send(100);
         if (withOther) net.node('a').send(rawPacket(A, '2001:db8::c', 59, 100), { iface: 'eth1' });
       }
       sim.run();
       // pids differ between the runs (the other link's packets take ids too): compare send order
-      const sent = entries(sim, 'tx').filter((e) => e.link === 'a-b').map((e) => e.pid);
+      const sent = entries(sim, 'tx')
+        .filter((e) => e.link === 'a-b')
+        .map((e) => e.pid);
       const lost = new Set(lostPids(sim, 'a-b'));
       return sent.map((pid) => lost.has(pid));
     };
@@ -180,7 +203,13 @@ describe('link up/down and MTU', () => {
     send(100);
     sim.run();
     expect(arrivals).toEqual([{ t: 3000, pid: 3 }]);
-    const drops = entries(sim, 'drop').map((d) => ({ t: d.t, node: d.node, pid: d.pid, reason: d.reason, hasTx: d.txId !== undefined }));
+    const drops = entries(sim, 'drop').map((d) => ({
+      t: d.t,
+      node: d.node,
+      pid: d.pid,
+      reason: d.reason,
+      hasTx: d.txId !== undefined,
+    }));
     expect(drops).toEqual([
       { t: 400, node: 'b', pid: 1, reason: 'link down', hasTx: true },
       { t: 400, node: 'a', pid: 2, reason: 'link down', hasTx: false },
@@ -194,7 +223,12 @@ describe('link up/down and MTU', () => {
     sim.run();
     expect(arrivals.map((a) => a.pid)).toEqual([2]);
     expect(entries(sim, 'drop')).toEqual([
-      expect.objectContaining({ node: 'a', pid: 1, reason: 'packet of 1281 octets is too big for link a-b (MTU 1280)', rfc: 'RFC 8200 §5' }),
+      expect.objectContaining({
+        node: 'a',
+        pid: 1,
+        reason: 'packet of 1281 octets is too big for link a-b (MTU 1280)',
+        rfc: 'RFC 8200 §5',
+      }),
     ]);
   });
 

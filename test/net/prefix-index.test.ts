@@ -49,7 +49,11 @@ describe('PrefixIndex', () => {
     idx.delete(ip6('2001:db8:1:3::'), 0);
     expect(idx.size).toBe(2);
     idx.delete(ip6('2001:db8:1:1::5'), 0);
-    expect([idx.size, idx.get(ip6('2001:db8:1:1::'), 0), idx.get(ip6('2001:db8:1:2::'), 0)]).toEqual([1, undefined, 3]);
+    expect([idx.size, idx.get(ip6('2001:db8:1:1::'), 0), idx.get(ip6('2001:db8:1:2::'), 0)]).toEqual([
+      1,
+      undefined,
+      3,
+    ]);
     idx.delete(ip6('2001:db8:1:2::'), 0);
     expect(idx.size).toBe(0);
     idx.set(ip6('2001:db8:1:2::'), 0, 4);

@@ -82,7 +82,10 @@ describe('RoutingTable longest-prefix match', () => {
     t.add({ prefix: '2001:db8::', length: 32, iface: 'b' });
     t.add({ prefix: '2001:db8:5::', length: 48, iface: 'b' });
     expect(t.remove('2001:db8::', 32, 'a').map((r) => r.iface)).toEqual(['a']);
-    expect(t.removeByIface('b').map((r) => `${r.prefix}/${r.length}`)).toEqual(['2001:db8::/32', '2001:db8:5::/48']);
+    expect(t.removeByIface('b').map((r) => `${r.prefix}/${r.length}`)).toEqual([
+      '2001:db8::/32',
+      '2001:db8:5::/48',
+    ]);
     expect(t.all()).toEqual([]);
     expect(look(t, '2001:db8:5::1')).toBeNull();
     expect(t.remove('2001:db8::', 32)).toEqual([]);
@@ -96,30 +99,44 @@ describe('RoutingTable longest-prefix match', () => {
 
   it('agrees with a linear scan on random tables (property)', () => {
     const addr = fc.uint8Array({ minLength: 16, maxLength: 16 });
-    const route = fc.record({ bytes: addr, length: fc.integer({ min: 0, max: 128 }), metric: fc.integer({ min: 0, max: 3 }) });
+    const route = fc.record({
+      bytes: addr,
+      length: fc.integer({ min: 0, max: 128 }),
+      metric: fc.integer({ min: 0, max: 3 }),
+    });
     fc.assert(
-      fc.property(fc.array(route, { maxLength: 40 }), fc.array(addr, { minLength: 1, maxLength: 20 }), (routes, dsts) => {
-        const t = new RoutingTable();
-        const hex = (b: Uint8Array) => Array.from({ length: 8 }, (_, i) => ((b[2 * i] << 8) | b[2 * i + 1]).toString(16)).join(':');
-        routes.forEach((r, i) => t.add({ prefix: hex(r.bytes), length: r.length, iface: `if${i}`, metric: r.metric }));
-        // random addresses rarely match long prefixes: also probe each prefix itself and its neighbour
-        // just past the prefix boundary (the first host bit flipped)
-        const flipped = routes.filter((r) => r.length < 128).map((r) => {
-          const b = r.bytes.slice();
-          b[r.length >> 3] ^= 0x80 >> (r.length & 7);
-          return b;
-        });
-        for (const d of [...dsts, ...routes.map((r) => r.bytes), ...flipped]) {
-          let best: { length: number; metric: number; i: number } | null = null;
-          routes.forEach((r, i) => {
-            if (!prefixMatch(r.bytes, d, r.length)) return;
-            // the same prefix on two interfaces: lower metric, then the first added
-            if (!best || r.length > best.length || (r.length === best.length && r.metric < best.metric)) best = { length: r.length, metric: r.metric, i };
-          });
-          const want = best as { i: number } | null;
-          expect(t.lookup(d)?.iface ?? null).toBe(want === null ? null : `if${want.i}`);
-        }
-      }),
+      fc.property(
+        fc.array(route, { maxLength: 40 }),
+        fc.array(addr, { minLength: 1, maxLength: 20 }),
+        (routes, dsts) => {
+          const t = new RoutingTable();
+          const hex = (b: Uint8Array) =>
+            Array.from({ length: 8 }, (_, i) => ((b[2 * i] << 8) | b[2 * i + 1]).toString(16)).join(':');
+          routes.forEach((r, i) =>
+            t.add({ prefix: hex(r.bytes), length: r.length, iface: `if${i}`, metric: r.metric }),
+          );
+          // random addresses rarely match long prefixes: also probe each prefix itself and its neighbour
+          // just past the prefix boundary (the first host bit flipped)
+          const flipped = routes
+            .filter((r) => r.length < 128)
+            .map((r) => {
+              const b = r.bytes.slice();
+              b[r.length >> 3] ^= 0x80 >> (r.length & 7);
+              return b;
+            });
+          for (const d of [...dsts, ...routes.map((r) => r.bytes), ...flipped]) {
+            let best: { length: number; metric: number; i: number } | null = null;
+            routes.forEach((r, i) => {
+              if (!prefixMatch(r.bytes, d, r.length)) return;
+              // the same prefix on two interfaces: lower metric, then the first added
+              if (!best || r.length > best.length || (r.length === best.length && r.metric < best.metric))
+                best = { length: r.length, metric: r.metric, i };
+            });
+            const want = best as { i: number } | null;
+            expect(t.lookup(d)?.iface ?? null).toBe(want === null ? null : `if${want.i}`);
+          }
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });
@@ -184,13 +201,20 @@ describe('RoutingTable bookkeeping', () => {
     rows: { prefix: Uint8Array; length: number; iface: string; metric: number; rank: number }[] = [];
     private ranks = 0;
     add(prefix: Uint8Array, length: number, iface: string, metric: number): void {
-      const i = this.rows.findIndex((r) => r.length === length && prefixMatch(r.prefix, prefix, length) && r.iface === iface);
+      const i = this.rows.findIndex(
+        (r) => r.length === length && prefixMatch(r.prefix, prefix, length) && r.iface === iface,
+      );
       // A new route, or one whose metric changed, ranks after the routes of equal metric already there.
       if (i < 0) this.rows.push({ prefix, length, iface, metric, rank: this.ranks++ });
       else if (this.rows[i].metric !== metric) this.rows[i] = { ...this.rows[i], metric, rank: this.ranks++ };
     }
     remove(prefix: Uint8Array, length: number, iface?: string): string[] {
-      const gone = this.rows.filter((r) => r.length === length && prefixMatch(r.prefix, prefix, length) && (iface === undefined || r.iface === iface));
+      const gone = this.rows.filter(
+        (r) =>
+          r.length === length &&
+          prefixMatch(r.prefix, prefix, length) &&
+          (iface === undefined || r.iface === iface),
+      );
       this.rows = this.rows.filter((r) => !gone.includes(r));
       return gone.map((r) => r.iface);
     }
@@ -203,7 +227,11 @@ describe('RoutingTable bookkeeping', () => {
       let best: { length: number; metric: number; iface: string; rank: number } | null = null;
       for (const r of this.rows) {
         if (!prefixMatch(r.prefix, d, r.length)) continue;
-        const better = !best || r.length > best.length || (r.length === best.length && (r.metric < best.metric || (r.metric === best.metric && r.rank < best.rank)));
+        const better =
+          !best ||
+          r.length > best.length ||
+          (r.length === best.length &&
+            (r.metric < best.metric || (r.metric === best.metric && r.rank < best.rank)));
         if (better) best = r;
       }
       return best ? best.iface : null;
@@ -214,11 +242,23 @@ describe('RoutingTable bookkeeping', () => {
     // Few distinct prefixes and interfaces, so that operations hit the same routes again and again.
     const prefixes = ['2001:db8::', '2001:db8:1:1::7', '2001:db9::'].map((p) => ip6(p));
     const op = fc.oneof(
-      fc.record({ op: fc.constant('add' as const), p: fc.nat(2), len: fc.constantFrom(0, 32, 64, 128), i: fc.nat(2), metric: fc.nat(2) }),
-      fc.record({ op: fc.constant('remove' as const), p: fc.nat(2), len: fc.constantFrom(0, 32, 64, 128), i: fc.option(fc.nat(2), { nil: undefined }) }),
+      fc.record({
+        op: fc.constant('add' as const),
+        p: fc.nat(2),
+        len: fc.constantFrom(0, 32, 64, 128),
+        i: fc.nat(2),
+        metric: fc.nat(2),
+      }),
+      fc.record({
+        op: fc.constant('remove' as const),
+        p: fc.nat(2),
+        len: fc.constantFrom(0, 32, 64, 128),
+        i: fc.option(fc.nat(2), { nil: undefined }),
+      }),
       fc.record({ op: fc.constant('drop-iface' as const), i: fc.nat(2) }),
     );
-    const hex = (b: Uint8Array) => Array.from({ length: 8 }, (_, k) => ((b[2 * k] << 8) | b[2 * k + 1]).toString(16)).join(':');
+    const hex = (b: Uint8Array) =>
+      Array.from({ length: 8 }, (_, k) => ((b[2 * k] << 8) | b[2 * k + 1]).toString(16)).join(':');
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const t = new RoutingTable();
@@ -229,11 +269,15 @@ describe('RoutingTable bookkeeping', () => {
             ref.add(prefixes[o.p], o.len, `if${o.i}`, o.metric);
           } else if (o.op === 'remove') {
             const iface = o.i === undefined ? undefined : `if${o.i}`;
-            expect(t.remove(hex(prefixes[o.p]), o.len, iface).map((r) => r.iface)).toEqual(ref.remove(prefixes[o.p], o.len, iface));
+            expect(t.remove(hex(prefixes[o.p]), o.len, iface).map((r) => r.iface)).toEqual(
+              ref.remove(prefixes[o.p], o.len, iface),
+            );
           } else {
             expect(t.removeByIface(`if${o.i}`).map((r) => r.iface)).toEqual(ref.removeByIface(`if${o.i}`));
           }
-          expect(t.all().map((r) => `${r.iface} ${r.length} ${r.metric}`)).toEqual(ref.rows.map((r) => `${r.iface} ${r.length} ${r.metric}`));
+          expect(t.all().map((r) => `${r.iface} ${r.length} ${r.metric}`)).toEqual(
+            ref.rows.map((r) => `${r.iface} ${r.length} ${r.metric}`),
+          );
           for (const d of prefixes) expect(t.lookup(d)?.iface ?? null).toBe(ref.lookup(d));
         }
       }),

@@ -11,7 +11,14 @@ import { echoRequest, entries, rawPacket } from './helpers';
 function tunnelled() {
   const sim = new Simulator({ seed: 3 });
   const net = new Network(sim);
-  for (const [id, kind] of [['a', 'host'], ['t1', 'router'], ['m', 'router'], ['t2', 'router'], ['b', 'host']] as const) net.addNode(id, kind);
+  for (const [id, kind] of [
+    ['a', 'host'],
+    ['t1', 'router'],
+    ['m', 'router'],
+    ['t2', 'router'],
+    ['b', 'host'],
+  ] as const)
+    net.addNode(id, kind);
   net.addLink('a-t1', { node: 'a', iface: 'eth0' }, { node: 't1', iface: 'acc' }, { delay: 100 });
   net.addLink('t1-m', { node: 't1', iface: 'core' }, { node: 'm', iface: 'w' }, { delay: 1000 });
   net.addLink('m-t2', { node: 'm', iface: 'e' }, { node: 't2', iface: 'core' }, { delay: 2000 });
@@ -48,7 +55,9 @@ describe('RFC 2473 tunnels', () => {
     net.node('a').onReceive(58, () => replies.push(sim.now));
     net.node('a').send(echoRequest(A, B, 5));
     sim.run();
-    const tx = entries(sim, 'tx').map((e) => `${e.pid} ${e.node}>${e.to} ${e.tunnelled ? 'T' : '-'} hl=${e.bytes[7]} ${e.label}`);
+    const tx = entries(sim, 'tx').map(
+      (e) => `${e.pid} ${e.node}>${e.to} ${e.tunnelled ? 'T' : '-'} hl=${e.bytes[7]} ${e.label}`,
+    );
     expect(tx).toEqual([
       '1 a>t1 - hl=64 ping req seq=5',
       '2 t1>m T hl=64 ⟦ping req seq=5⟧',
@@ -72,16 +81,24 @@ describe('RFC 2473 tunnels', () => {
     const { sim, net, A, B } = tunnelled();
     const tables = entries(sim, 'table').filter((e) => e.node === 't1' && e.table === 'tunnels');
     expect(tables).toEqual([
-      expect.objectContaining({ key: 'tun0', op: 'add', row: { name: 'tun0', local: '2001:db8:1::1', remote: '2001:db8:2::2', mtu: 1460 } }),
+      expect.objectContaining({
+        key: 'tun0',
+        op: 'add',
+        row: { name: 'tun0', local: '2001:db8:1::1', remote: '2001:db8:2::2', mtu: 1460 },
+      }),
     ]);
     const before = sim.trace.length;
     net.node('t1').removeTunnel('tun0');
-    const after = sim.trace.entries.slice(before).map((e) => (e.kind === 'table' ? `${e.table} ${e.key} ${e.op}` : e.kind));
+    const after = sim.trace.entries
+      .slice(before)
+      .map((e) => (e.kind === 'table' ? `${e.table} ${e.key} ${e.op}` : e.kind));
     expect(after).toEqual(['routes 2001:db8:b::/64 dev tun0 delete', 'tunnels tun0 delete']);
     expect(net.node('t1').iface('tun0')).toBeUndefined();
     net.node('a').send(echoRequest(A, B, 1));
     sim.run();
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 't1', reason: 'no route to 2001:db8:b::1' })]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({ node: 't1', reason: 'no route to 2001:db8:b::1' }),
+    ]);
   });
 
   it('reports Packet Too Big with the tunnel MTU (RFC 2473 §7.1)', () => {
@@ -106,7 +123,9 @@ describe('RFC 2473 tunnels', () => {
     const { sim, net, T2 } = tunnelled();
     net.node('m').send(rawPacket('2001:db8:2::1', T2, 41, 100));
     sim.run();
-    expect(entries(sim, 'drop')).toEqual([expect.objectContaining({ node: 't2', reason: 'no listener for next header 41 (IPv6)' })]);
+    expect(entries(sim, 'drop')).toEqual([
+      expect.objectContaining({ node: 't2', reason: 'no listener for next header 41 (IPv6)' }),
+    ]);
   });
 
   it('stops a routing loop through the tunnel itself', () => {
@@ -116,7 +135,10 @@ describe('RFC 2473 tunnels', () => {
     sim.run();
     const drops = entries(sim, 'drop');
     expect(drops).toHaveLength(1);
-    expect(drops[0]).toMatchObject({ node: 't1', reason: 'tunnels nested more than 4 deep (routing loop through tun0?)' });
+    expect(drops[0]).toMatchObject({
+      node: 't1',
+      reason: 'tunnels nested more than 4 deep (routing loop through tun0?)',
+    });
     expect(drops[0].pid).toBe(5); // pids 2, 3, 4, 5: four nested encapsulations
   });
 });

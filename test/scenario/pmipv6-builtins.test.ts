@@ -14,7 +14,15 @@ import type { Scenario } from '../../src/sim/scenario/types';
 import { installers } from '../../src/sim/agents';
 import { CITY_SCALE_FILE, buildCityScale, formatScenario } from '../../scripts/gen-city-scale';
 
-const PMIPV6 = ['basic-domain', 'handover', 'multihomed', 'mn-leaves-domain', 'unauthorized-mn', 'lossy-backhaul', 'city-scale'];
+const PMIPV6 = [
+  'basic-domain',
+  'handover',
+  'multihomed',
+  'mn-leaves-domain',
+  'unauthorized-mn',
+  'lossy-backhaul',
+  'city-scale',
+];
 
 function load(id: string): Scenario {
   const r = validateScenario(builtinScenario(id));
@@ -29,7 +37,8 @@ function run(id: string): readonly TraceEntry[] {
 const lmaDecisions = (es: readonly TraceEntry[], tag: string): Decision[] =>
   es.filter((e): e is Decision => e.kind === 'decision' && e.node === 'lma1' && e.tag === tag);
 
-const cases = (es: readonly TraceEntry[]): string[] => lmaDecisions(es, 'pbu-accepted').map((d) => `${d.data?.case} ${d.data?.key}`);
+const cases = (es: readonly TraceEntry[]): string[] =>
+  lmaDecisions(es, 'pbu-accepted').map((d) => `${d.data?.case} ${d.data?.key}`);
 
 function apps(es: readonly TraceEntry[], flow: string, event: AppEvent['event']): AppEvent[] {
   return es.filter((e): e is AppEvent => e.kind === 'app' && e.flow === flow && e.event === event);
@@ -53,7 +62,9 @@ describe('built-in PMIPv6 scenarios', () => {
     expect(s.timeline.length).toBeGreaterThan(5000);
     expect(s.timeline.every((a) => a.action === 'move')).toBe(true);
     // A walk step goes to a grid neighbour: the MAG ids mag-<row>-<col> differ by one in one coordinate.
-    const at = new Map(s.nodes.filter((n) => n.kind === 'mn').map((n) => [n.id, n.interfaces?.[0].attachTo as string]));
+    const at = new Map(
+      s.nodes.filter((n) => n.kind === 'mn').map((n) => [n.id, n.interfaces?.[0].attachTo as string]),
+    );
     for (const a of s.timeline) {
       const [r1, c1] = (at.get(a.mn as string) as string).split('-').slice(1).map(Number);
       const [r2, c2] = (a.mag as string).split('-').slice(1).map(Number);
@@ -65,7 +76,11 @@ describe('built-in PMIPv6 scenarios', () => {
 
   it('basic-domain: a new session at mag1, de-registration and handoff to mag2 at 30 s, the MN answers pings throughout', () => {
     const es = run('basic-domain');
-    expect(cases(es)).toEqual(['new-session mn1@example.com#1', 'de-registration mn1@example.com#1', 'handoff mn1@example.com#1']);
+    expect(cases(es)).toEqual([
+      'new-session mn1@example.com#1',
+      'de-registration mn1@example.com#1',
+      'handoff mn1@example.com#1',
+    ]);
     expect(lmaDecisions(es, 'pbu-accepted').map((d) => d.t)).toEqual([54_000, 30_004_000, 30_054_000]);
     expect(apps(es, 'ping-mn1', 'reply').length).toBeGreaterThanOrEqual(56);
     expect(es.filter((e) => e.kind === 'error')).toEqual([]);
@@ -85,9 +100,14 @@ describe('built-in PMIPv6 scenarios', () => {
     const es = run('multihomed');
     const accepted = lmaDecisions(es, 'pbu-accepted');
     expect(accepted.map((d) => d.text.match(/prefix (\S+),/)?.[1] ?? d.data?.case)).toEqual([
-      '2001:db8:1::/64', '2001:db8:1:1::/64', 'de-registration', '2001:db8:1::/64',
+      '2001:db8:1::/64',
+      '2001:db8:1:1::/64',
+      'de-registration',
+      '2001:db8:1::/64',
     ]);
-    expect(lmaDecisions(es, 'bce-deleted').map((d) => [d.t, d.data?.key])).toEqual([[35_004_000, 'mn1@example.com#1']]);
+    expect(lmaDecisions(es, 'bce-deleted').map((d) => [d.t, d.data?.key])).toEqual([
+      [35_004_000, 'mn1@example.com#1'],
+    ]);
     expect(cases(es)[3]).toBe('new-session mn1@example.com#3');
     // RFC 8028 §3: replies from the LTE home address leave through the LTE interface, so every ping
     // of that address is answered (none dropped by the WLAN MAG as foreign uplink traffic).
@@ -104,12 +124,15 @@ describe('built-in PMIPv6 scenarios', () => {
     expect(late).toEqual([]);
   });
 
-  it('unauthorized-mn: only mn1 is served; mn2 and mn3 get no PBU; mn4\'s MAG has no security association and is dropped', () => {
+  it("unauthorized-mn: only mn1 is served; mn2 and mn3 get no PBU; mn4's MAG has no security association and is dropped", () => {
     const es = run('unauthorized-mn');
     expect(cases(es)).toEqual(['new-session mn1@example.com#1']);
-    const pbuFrom = (mag: string) => es.filter((e) => e.kind === 'tx' && e.node === mag && e.label.startsWith('PBU')).length;
+    const pbuFrom = (mag: string) =>
+      es.filter((e) => e.kind === 'tx' && e.node === mag && e.label.startsWith('PBU')).length;
     expect(pbuFrom('mag1')).toBe(1);
-    const dropped = es.filter((e): e is PacketDrop => e.kind === 'drop' && e.node === 'lma1' && e.rfc === 'RFC 5213 §4');
+    const dropped = es.filter(
+      (e): e is PacketDrop => e.kind === 'drop' && e.node === 'lma1' && e.rfc === 'RFC 5213 §4',
+    );
     expect(dropped.length).toBeGreaterThanOrEqual(4);
     expect(dropped.every((d) => d.label?.startsWith('PBU'))).toBe(true);
     expect(apps(es, 'ping-mn1', 'reply').length).toBeGreaterThanOrEqual(27);
@@ -118,9 +141,13 @@ describe('built-in PMIPv6 scenarios', () => {
 
   it('lossy-backhaul: lost signalling is retransmitted, and the LMA treats a retransmitted registration as a re-registration', () => {
     const es = run('lossy-backhaul');
-    const retransmissions = es.filter((e) => e.kind === 'decision' && e.node.startsWith('mag') && /retransmitting/.test(e.text));
+    const retransmissions = es.filter(
+      (e) => e.kind === 'decision' && e.node.startsWith('mag') && /retransmitting/.test(e.text),
+    );
     expect(retransmissions.length).toBeGreaterThan(0);
     expect(cases(es).some((c) => c.startsWith('re-registration'))).toBe(true);
-    expect(es.filter((e) => e.kind === 'drop' && e.reason.startsWith('loss on link')).length).toBeGreaterThan(0);
+    expect(es.filter((e) => e.kind === 'drop' && e.reason.startsWith('loss on link')).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('run engine', () => {
     });
     const joined = slices.flatMap((s) => s.entries);
     expect(joined.length).toBe(whole.length);
-    expect(joined.map((e) => JSON.stringify({ ...e, bytes: undefined }))).toEqual(whole.map((e) => JSON.stringify({ ...e, bytes: undefined })));
+    expect(joined.map((e) => JSON.stringify({ ...e, bytes: undefined }))).toEqual(
+      whole.map((e) => JSON.stringify({ ...e, bytes: undefined })),
+    );
   });
 
   it('stops at `until` when asked', () => {
@@ -46,7 +48,11 @@ describe('run engine', () => {
     expect(bad.message).toBe('1 problem found');
     expect(bad.errors.map((e) => e.path)).toEqual(['links[2].delay']);
     const missing = prepareRun({ kind: 'builtin', id: 'nope' }, installers);
-    expect(missing).toEqual({ ok: false, kind: 'failed', message: expect.stringMatching(/^there is no built-in scenario "nope" \(there are: .+\)$/) });
+    expect(missing).toEqual({
+      ok: false,
+      kind: 'failed',
+      message: expect.stringMatching(/^there is no built-in scenario "nope" \(there are: .+\)$/),
+    });
   });
 
   it('lists every built-in scenario with its name', () => {
@@ -63,7 +69,9 @@ describe('trace packing', () => {
     const packed = packEntries(trace);
     const withBytes = trace.filter((e) => 'bytes' in e && e.bytes instanceof Uint8Array);
     expect(withBytes.length).toBeGreaterThan(20);
-    expect(packed.buffer.byteLength).toBe(withBytes.reduce((n, e) => n + (e as { bytes: Uint8Array }).bytes.length, 0));
+    expect(packed.buffer.byteLength).toBe(
+      withBytes.reduce((n, e) => n + (e as { bytes: Uint8Array }).bytes.length, 0),
+    );
     expect(packed.entries.every((e) => !('bytes' in e))).toBe(true);
     expect(transferablesOf(packed)).toEqual([packed.buffer, packed.offsets.buffer, packed.lengths.buffer]);
     const back = unpackEntries(structuredClone(packed));
@@ -73,7 +81,8 @@ describe('trace packing', () => {
       const { bytes, ...rest } = e as unknown as Record<string, unknown>;
       const { bytes: origBytes, ...origRest } = orig;
       expect(rest).toEqual(origRest);
-      if (origBytes instanceof Uint8Array) expect(Array.from(bytes as Uint8Array)).toEqual(Array.from(origBytes));
+      if (origBytes instanceof Uint8Array)
+        expect(Array.from(bytes as Uint8Array)).toEqual(Array.from(origBytes));
       else expect(bytes).toBeUndefined();
     });
   });

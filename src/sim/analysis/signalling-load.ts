@@ -41,7 +41,12 @@ function locateMobility(bytes: Uint8Array): MhLocation | null {
     const end = Math.min(bytes.length, 40 + ((bytes[4] << 8) | bytes[5]));
     const up = locateUpperLayer(bytes, 40, end, bytes[6]);
     if (!up || up.fragment || up.nextHeader !== 135 || end - up.offset < 8) return null;
-    return { offset: up.offset, length: end - up.offset, src: () => formatIPv6(bytes, 8), dst: () => formatIPv6(bytes, 24) };
+    return {
+      offset: up.offset,
+      length: end - up.offset,
+      src: () => formatIPv6(bytes, 8),
+      dst: () => formatIPv6(bytes, 24),
+    };
   }
   if (version === 4) {
     const hl = (bytes[0] & 0x0f) * 4;
@@ -50,7 +55,12 @@ function locateMobility(bytes: Uint8Array): MhLocation | null {
     const sport = (bytes[hl] << 8) | bytes[hl + 1];
     const dport = (bytes[hl + 2] << 8) | bytes[hl + 3];
     if (sport !== UDP_PORT_PMIP_CONTROL && dport !== UDP_PORT_PMIP_CONTROL) return null;
-    return { offset: hl + 8, length: end - hl - 8, src: () => formatIPv4(bytes, 12), dst: () => formatIPv4(bytes, 16) };
+    return {
+      offset: hl + 8,
+      length: end - hl - 8,
+      src: () => formatIPv4(bytes, 12),
+      dst: () => formatIPv4(bytes, 16),
+    };
   }
   return null;
 }
@@ -85,7 +95,7 @@ function readMnId(bytes: Uint8Array): string | null {
   const end = Math.min(at.offset + at.length, at.offset + (bytes[at.offset + 1] + 1) * 8);
   const codec = messageCodecForWire(bytes, at.offset, at.length);
   if (!codec) return null;
-  for (let p = at.offset + MH_COMMON_LEN + codec.fixedLen; p < end; ) {
+  for (let p = at.offset + MH_COMMON_LEN + codec.fixedLen; p < end;) {
     const type = bytes[p];
     if (type === 0) {
       p++; // Pad1
@@ -94,7 +104,10 @@ function readMnId(bytes: Uint8Array): string | null {
     if (p + 2 > end) return null;
     const len = bytes[p + 1];
     if (p + 2 + len > end) return null;
-    if (type === MN_ID_OPTION && len >= 1) return bytes[p + 2] === MN_ID_NAI ? utf8Text(bytes, p + 3, p + 2 + len) : plainHex(bytes, p + 3, p + 2 + len);
+    if (type === MN_ID_OPTION && len >= 1)
+      return bytes[p + 2] === MN_ID_NAI
+        ? utf8Text(bytes, p + 3, p + 2 + len)
+        : plainHex(bytes, p + 3, p + 2 + len);
     p += 2 + len;
   }
   return null;

@@ -167,7 +167,15 @@ export class Simulator {
     this.nextTimerId++;
     this.timers.set(id, { id, node, name, deadline, event });
     const trace = this.trace;
-    trace.append({ id: trace.length, t: this.clock, kind: 'timer-set', node, timer: name, deadline, timerId: id });
+    trace.append({
+      id: trace.length,
+      t: this.clock,
+      kind: 'timer-set',
+      node,
+      timer: name,
+      deadline,
+      timerId: id,
+    });
     return id;
   }
 
@@ -178,7 +186,14 @@ export class Simulator {
     this.timers.delete(id);
     this.queue.cancel(rec.event);
     const trace = this.trace;
-    trace.append({ id: trace.length, t: this.clock, kind: 'timer-cancelled', node: rec.node, timer: rec.name, timerId: id });
+    trace.append({
+      id: trace.length,
+      t: this.clock,
+      kind: 'timer-cancelled',
+      node: rec.node,
+      timer: rec.name,
+      timerId: id,
+    });
     return true;
   }
 
@@ -197,7 +212,14 @@ export class Simulator {
     if (rec === undefined) return;
     this.timers.delete(id);
     const trace = this.trace;
-    trace.append({ id: trace.length, t: this.clock, kind: 'timer-fired', node: rec.node, timer: rec.name, timerId: id });
+    trace.append({
+      id: trace.length,
+      t: this.clock,
+      kind: 'timer-fired',
+      node: rec.node,
+      timer: rec.name,
+      timerId: id,
+    });
     onFire();
   }
 

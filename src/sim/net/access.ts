@@ -38,8 +38,12 @@ export class AccessPoints {
   add(mag: string, spec: AccessPointSpec): void {
     this.net.node(mag);
     if (this.aps.has(mag)) throw new Error(`${mag} already has an access point`);
-    for (const [what, v] of [['attachDelay', spec.attachDelay], ['linkDelay', spec.linkDelay]] as const) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`access point on ${mag}: ${what} must be an integer >= 0 µs, got ${v}`);
+    for (const [what, v] of [
+      ['attachDelay', spec.attachDelay],
+      ['linkDelay', spec.linkDelay],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 0)
+        throw new RangeError(`access point on ${mag}: ${what} must be an integer >= 0 µs, got ${v}`);
     }
     this.aps.set(mag, spec);
   }
@@ -58,13 +62,20 @@ export class AccessPoints {
     const own = this.net.node(mn).iface(iface);
     const key = keyOf(mn, iface);
     if (own && (own.isTunnel || (own.attachment !== null && !this.state.has(key)))) {
-      throw new Error(`${mn} ${iface} is ${own.isTunnel ? 'a tunnel' : `on link ${own.link}`}: it cannot attach to an access point`);
+      throw new Error(
+        `${mn} ${iface} is ${own.isTunnel ? 'a tunnel' : `on link ${own.link}`}: it cannot attach to an access point`,
+      );
     }
     const cur = this.state.get(key);
     if (cur?.mag === mag) return;
     if (cur) this.detach(mn, iface);
     const pending = this.net.sim.after(ap.attachDelay, () => this.complete(mn, iface, mag, ap));
-    this.state.set(key, { mag, pending, accessIface: accessIfaceName(mn, iface), linkId: accessLinkId(mag, mn, iface) });
+    this.state.set(key, {
+      mag,
+      pending,
+      accessIface: accessIfaceName(mn, iface),
+      linkId: accessLinkId(mag, mn, iface),
+    });
   }
 
   /** Detaches at once; cancels an attach still in progress. No-op when not attached. */
@@ -93,22 +104,43 @@ export class AccessPoints {
   private complete(mn: string, iface: string, mag: string, ap: AccessPointSpec): void {
     const mnNode = this.net.node(mn);
     const mnIface = mnNode.iface(iface) ?? mnNode.createIface(iface, this.net.newMac());
-    const att: Attachment = { mag, pending: null, accessIface: accessIfaceName(mn, iface), linkId: accessLinkId(mag, mn, iface) };
+    const att: Attachment = {
+      mag,
+      pending: null,
+      accessIface: accessIfaceName(mn, iface),
+      linkId: accessLinkId(mag, mn, iface),
+    };
     this.net.node(mag).createIface(att.accessIface, FIXED_MAG_MAC);
-    this.net.addLink(att.linkId, { node: mn, iface }, { node: mag, iface: att.accessIface }, {
-      delay: ap.linkDelay,
-      ...(ap.bandwidthBps !== undefined ? { bandwidthBps: ap.bandwidthBps } : {}),
-      ...(ap.loss !== undefined ? { loss: ap.loss } : {}),
-    });
+    this.net.addLink(
+      att.linkId,
+      { node: mn, iface },
+      { node: mag, iface: att.accessIface },
+      {
+        delay: ap.linkDelay,
+        ...(ap.bandwidthBps !== undefined ? { bandwidthBps: ap.bandwidthBps } : {}),
+        ...(ap.loss !== undefined ? { loss: ap.loss } : {}),
+      },
+    );
     this.state.set(keyOf(mn, iface), att);
     this.net.sim.record({ kind: 'l2', node: mag, event: 'attach', mn, iface, mag });
     this.announce('attach', mn, iface, att, mnIface.mac, ap.att);
   }
 
   /** Traces the MAG's attachments table and tells the listeners (the l2 entry is already recorded). */
-  private announce(event: 'attach' | 'detach', mn: string, iface: string, a: Attachment, mac: string, att = this.aps.get(a.mag)?.att ?? 0): void {
+  private announce(
+    event: 'attach' | 'detach',
+    mn: string,
+    iface: string,
+    a: Attachment,
+    mac: string,
+    att = this.aps.get(a.mag)?.att ?? 0,
+  ): void {
     this.net.sim.record({
-      kind: 'table', node: a.mag, table: 'attachments', key: `${mn} ${iface}`, op: event === 'attach' ? 'add' : 'delete',
+      kind: 'table',
+      node: a.mag,
+      table: 'attachments',
+      key: `${mn} ${iface}`,
+      op: event === 'attach' ? 'add' : 'delete',
       row: event === 'attach' ? { mn, iface, accessIface: a.accessIface, mac, att } : null,
     });
     const notice: L2Notice = { event, mn, iface, mag: a.mag, accessIface: a.accessIface, mac, att };

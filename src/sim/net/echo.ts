@@ -18,7 +18,24 @@ export function answerEcho(node: NetNode, p: ReceivedPacket): void {
   const via = replyVia(p.src, p.inIface);
   const src = isMulticast(p.dst) ? selectSource(node, p.src, via.iface) : p.dst;
   if (src === null) return;
-  const reply = { type: 'echo-reply', identifier: m.value.identifier, sequence: m.value.sequence, data: m.value.data } as const;
+  const reply = {
+    type: 'echo-reply',
+    identifier: m.value.identifier,
+    sequence: m.value.sequence,
+    data: m.value.data,
+  } as const;
   const payload = emitIcmpv6(reply, src, p.src);
-  node.send(emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: 64, src, dst: p.src, extHeaders: [], nextHeader: 58, payload }), via);
+  node.send(
+    emitIPv6Packet({
+      trafficClass: 0,
+      flowLabel: 0,
+      hopLimit: 64,
+      src,
+      dst: p.src,
+      extHeaders: [],
+      nextHeader: 58,
+      payload,
+    }),
+    via,
+  );
 }

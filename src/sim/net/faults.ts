@@ -30,7 +30,8 @@ export class FaultTable {
 
   /** Throws on a malformed fault (nth not a positive integer, delay missing or negative): a scenario bug. */
   add(spec: FaultSpec): void {
-    if (!Number.isInteger(spec.nth) || spec.nth < 1) throw new RangeError(`fault nth must be an integer >= 1, got ${spec.nth}`);
+    if (!Number.isInteger(spec.nth) || spec.nth < 1)
+      throw new RangeError(`fault nth must be an integer >= 1, got ${spec.nth}`);
     if (spec.action === 'delay' && !(Number.isInteger(spec.delay) && (spec.delay as number) >= 0)) {
       throw new RangeError(`a 'delay' fault needs an integer delay >= 0 µs, got ${spec.delay}`);
     }
@@ -47,7 +48,11 @@ export class FaultTable {
       if (m.to !== undefined && m.to !== to) continue;
       f.seen++;
       if (f.seen !== f.spec.nth) continue;
-      (hits ??= []).push({ action: f.spec.action, delay: f.spec.action === 'delay' ? (f.spec.delay as number) : 0, reason: describe(f.spec) });
+      (hits ??= []).push({
+        action: f.spec.action,
+        delay: f.spec.action === 'delay' ? (f.spec.delay as number) : 0,
+        reason: describe(f.spec),
+      });
     }
     if (hits !== null) this.active = this.active.filter((f) => f.seen < f.spec.nth);
     return hits;

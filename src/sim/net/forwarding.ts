@@ -33,21 +33,28 @@ export function input(node: NetNode, pkt: Packet, iface: NetIface): void {
   }
   if (b[24] === 0xff) multicastInput(node, pkt, iface, formatIPv6(b, 24));
   else if (node.isLocalAt(b, 24)) localInput(node, pkt, iface, formatIPv6(b, 24));
-  else if (!node.isRouter) node.drop(pkt, `${formatIPv6(b, 24)} is not an address of this host, and hosts do not forward`, 'RFC 8200 §2');
+  else if (!node.isRouter)
+    node.drop(
+      pkt,
+      `${formatIPv6(b, 24)} is not an address of this host, and hosts do not forward`,
+      'RFC 8200 §2',
+    );
   else forward(node, pkt, iface);
 }
 
 function multicastInput(node: NetNode, pkt: Packet, iface: NetIface, dst: string): void {
   const scope = pkt.bytes[25] & 0x0f;
   if (scope > 2) node.drop(pkt, `multicast routing is not modelled (${dst})`);
-  else if (!isMember(node, iface, pkt.bytes)) node.drop(pkt, `${iface.name} is not a member of ${dst}`, 'RFC 4291 §2.8');
+  else if (!isMember(node, iface, pkt.bytes))
+    node.drop(pkt, `${iface.name} is not a member of ${dst}`, 'RFC 4291 §2.8');
   else localInput(node, pkt, iface, dst);
 }
 
 /** RFC 4291 §2.8: hosts join all-nodes and their solicited-node groups; routers also all-routers. */
 function isMember(node: NetNode, iface: NetIface, b: Uint8Array): boolean {
   for (let i = 26; i < 35; i++) if (b[i] !== 0) return false;
-  if (b[35] === 0 && b[36] === 0 && b[37] === 0 && b[38] === 0) return b[39] === 1 || (b[39] === 2 && node.isRouter);
+  if (b[35] === 0 && b[36] === 0 && b[37] === 0 && b[38] === 0)
+    return b[39] === 1 || (b[39] === 2 && node.isRouter);
   if (b[35] !== 1 || b[36] !== 0xff) return false;
   for (const a of iface.addresses) {
     const ab = addressBytes(a.address);
@@ -77,8 +84,15 @@ function localInput(node: NetNode, pkt: Packet, iface: NetIface, dst: string): v
   }
   node.deliver(pkt);
   const p: ReceivedPacket = {
-    pid: pkt.info.pid, bytes: b, inIface: iface.name, src: formatIPv6(b, 8), dst, nextHeader: up.nextHeader,
-    payloadOffset: up.offset, payloadLength: up.length, hopLimit: b[7],
+    pid: pkt.info.pid,
+    bytes: b,
+    inIface: iface.name,
+    src: formatIPv6(b, 8),
+    dst,
+    nextHeader: up.nextHeader,
+    payloadOffset: up.offset,
+    payloadLength: up.length,
+    hopLimit: b[7],
   };
   for (let i = 0, n = handlers.length; i < n; i++) handlers[i](p);
 }
@@ -100,13 +114,26 @@ function decapsulate(node: NetNode, pkt: Packet, tunnel: NetIface): void {
 /** Nobody here speaks the upper-layer protocol: RFC 4443 §3.1 code 4 for UDP, RFC 8200 §4 otherwise. */
 function noListener(node: NetNode, pkt: Packet, iface: NetIface, nh: number): void {
   const b = pkt.bytes;
-  node.drop(pkt, `no listener for next header ${protocolName(nh)}`, nh === 17 ? 'RFC 4443 §3.1' : 'RFC 8200 §4');
+  node.drop(
+    pkt,
+    `no listener for next header ${protocolName(nh)}`,
+    nh === 17 ? 'RFC 4443 §3.1' : 'RFC 8200 §4',
+  );
   if (nh === 59) return; // No Next Header: nothing follows, nothing to report (RFC 8200 §4.7)
   if (nh === 17) {
-    sendIcmpError(node, b, iface.name, { type: 'destination-unreachable', code: 4, invoking: invokingPacket(b) });
+    sendIcmpError(node, b, iface.name, {
+      type: 'destination-unreachable',
+      code: 4,
+      invoking: invokingPacket(b),
+    });
     return;
   }
-  sendIcmpError(node, b, iface.name, { type: 'parameter-problem', code: 1, pointer: nextHeaderFieldOffset(b), invoking: invokingPacket(b) });
+  sendIcmpError(node, b, iface.name, {
+    type: 'parameter-problem',
+    code: 1,
+    pointer: nextHeaderFieldOffset(b),
+    invoking: invokingPacket(b),
+  });
 }
 
 /** Offset of the Next Header field that names the upper-layer protocol (RFC 4443 §3.4 Pointer). */
@@ -117,7 +144,8 @@ function nextHeaderFieldOffset(b: Uint8Array): number {
 }
 
 /** RFC 4291 §2.5.6: fe80::/10. */
-const isLinkLocalAt = (b: Uint8Array, off: number): boolean => b[off] === 0xfe && (b[off + 1] & 0xc0) === 0x80;
+const isLinkLocalAt = (b: Uint8Array, off: number): boolean =>
+  b[off] === 0xfe && (b[off + 1] & 0xc0) === 0x80;
 
 function forward(node: NetNode, pkt: Packet, iface: NetIface): void {
   const b = pkt.bytes;
@@ -146,7 +174,11 @@ function forward(node: NetNode, pkt: Packet, iface: NetIface): void {
     const route = node.routeFor(b, 24);
     if (route === null) {
       node.drop(pkt, `no route to ${formatIPv6(b, 24)}`, 'RFC 4443 §3.1');
-      sendIcmpError(node, b, iface.name, { type: 'destination-unreachable', code: 0, invoking: invokingPacket(b) });
+      sendIcmpError(node, b, iface.name, {
+        type: 'destination-unreachable',
+        code: 0,
+        invoking: invokingPacket(b),
+      });
       return;
     }
     out = node.iface(route.iface) as NetIface;
@@ -168,8 +200,14 @@ function receivedForHook(pkt: Packet, iface: NetIface): ReceivedPacket {
   const b = pkt.bytes;
   const up = ipv6UpperLayer(b);
   return {
-    pid: pkt.info.pid, bytes: b, inIface: iface.name, src: formatIPv6(b, 8), dst: formatIPv6(b, 24),
-    nextHeader: up ? up.nextHeader : b[6], payloadOffset: up ? up.offset : 40,
-    payloadLength: up ? up.length : (b[4] << 8) | b[5], hopLimit: b[7],
+    pid: pkt.info.pid,
+    bytes: b,
+    inIface: iface.name,
+    src: formatIPv6(b, 8),
+    dst: formatIPv6(b, 24),
+    nextHeader: up ? up.nextHeader : b[6],
+    payloadOffset: up ? up.offset : 40,
+    payloadLength: up ? up.length : (b[4] << 8) | b[5],
+    hopLimit: b[7],
   };
 }

@@ -30,13 +30,27 @@ function isUnspecified(b: Uint8Array, off: number): boolean {
  * Sends `err` back to the source of `offending` (the packet as this node received it, `inIface` the
  * interface it came in on). Silently does nothing when §2.4 (e) forbids it or no source address fits.
  */
-export function sendIcmpError(node: NetNode, offending: Uint8Array, inIface: string | null, err: Icmpv6Error): void {
+export function sendIcmpError(
+  node: NetNode,
+  offending: Uint8Array,
+  inIface: string | null,
+  err: Icmpv6Error,
+): void {
   if (!mayReportError(offending, err.type)) return;
   const dst = formatIPv6(offending, 8);
   const via = inIface === null ? {} : replyVia(dst, inIface);
   const src = selectSource(node, dst, via.iface);
   if (src === null) return;
   const payload = emitIcmpv6(err, src, dst);
-  const bytes = emitIPv6Packet({ trafficClass: 0, flowLabel: 0, hopLimit: 64, src, dst, extHeaders: [], nextHeader: 58, payload });
+  const bytes = emitIPv6Packet({
+    trafficClass: 0,
+    flowLabel: 0,
+    hopLimit: 64,
+    src,
+    dst,
+    extHeaders: [],
+    nextHeader: 58,
+    payload,
+  });
   node.send(bytes, via);
 }

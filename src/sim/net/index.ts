@@ -12,7 +12,17 @@ export { FIXED_MAG_MAC, accessIfaceName, accessLinkId } from './access';
 export { selectSource } from './source-address';
 export { ordinal } from './faults';
 export type {
-  NodeKind, LinkProps, Iface, IfaceAddress, Route, RouteSpec, ReceivedPacket, ForwardVerdict, ForwardHook, L2Notice,
-  AccessPointSpec, FaultSpec,
+  NodeKind,
+  LinkProps,
+  Iface,
+  IfaceAddress,
+  Route,
+  RouteSpec,
+  ReceivedPacket,
+  ForwardVerdict,
+  ForwardHook,
+  L2Notice,
+  AccessPointSpec,
+  FaultSpec,
 } from './types';
 export { ROUTER_KINDS, DEFAULT_MTU, DEFAULT_QUEUE_PACKETS, TUNNEL_OVERHEAD, TUNNEL_HOP_LIMIT } from './types';

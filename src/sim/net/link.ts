@@ -89,7 +89,9 @@ export class Link {
   send(from: 0 | 1, pkt: Packet): void {
     if (!this.admit(from, pkt)) return;
     const sender = this.ends[from];
-    const hits = this.faults.empty ? null : this.faults.onPut(summaryOf(pkt).label, sender.node.id, this.peerOf(from).node.id);
+    const hits = this.faults.empty
+      ? null
+      : this.faults.onPut(summaryOf(pkt).label, sender.node.id, this.peerOf(from).node.id);
     if (hits === null) {
       this.put(from, pkt, 0, null);
       return;
@@ -101,7 +103,8 @@ export class Link {
       if (h.action === 'drop') dropReason ??= h.reason;
     }
     this.put(from, pkt, extra, dropReason);
-    if (hits.some((h: FaultHit) => h.action === 'duplicate') && this.admit(from, pkt)) this.put(from, pkt, extra, dropReason);
+    if (hits.some((h: FaultHit) => h.action === 'duplicate') && this.admit(from, pkt))
+      this.put(from, pkt, extra, dropReason);
   }
 
   /** Refuses (and traces) a packet when the link is down or the sender's queue is full. */
@@ -141,7 +144,9 @@ export class Link {
   private put(from: 0 | 1, sent: Packet, extraDelay: Micros, lostBy: string | null): void {
     const now = this.sim.now;
     // The trace keeps this hop's exact bytes: the packet goes on with its bytes in the arena.
-    const pkt: Packet = sent.archived ? sent : { info: sent.info, bytes: this.sim.arena.copy(sent.bytes), archived: true };
+    const pkt: Packet = sent.archived
+      ? sent
+      : { info: sent.info, bytes: this.sim.arena.copy(sent.bytes), archived: true };
     const sender = this.ends[from];
     const receiver = this.peerOf(from);
     let start = now;
@@ -154,13 +159,24 @@ export class Link {
       t.enqueue(start, now);
     }
     const arrive = start + ser + this.delay + extraDelay;
-    const lost = lostBy ?? (this.loss > 0 && this.lossRng().chance(this.loss) ? `loss on link ${this.id}` : null);
+    const lost =
+      lostBy ?? (this.loss > 0 && this.lossRng().chance(this.loss) ? `loss on link ${this.id}` : null);
     const s = summaryOf(pkt);
     const trace = this.sim.trace;
     const txId = trace.length;
     trace.append({
-      id: txId, t: now, kind: 'tx', node: sender.node.id, pid: pkt.info.pid, link: this.id, to: receiver.node.id, arrive,
-      bytes: pkt.bytes, cls: s.cls, label: s.label, tunnelled: s.tunnelled,
+      id: txId,
+      t: now,
+      kind: 'tx',
+      node: sender.node.id,
+      pid: pkt.info.pid,
+      link: this.id,
+      to: receiver.node.id,
+      arrive,
+      bytes: pkt.bytes,
+      cls: s.cls,
+      label: s.label,
+      tunnelled: s.tunnelled,
     });
     const flight: Flight = { pkt, from, txId, lost, event: 0, done: false };
     this.inFlight.add(flight);
@@ -176,8 +192,14 @@ export class Link {
     }
     const trace = this.sim.trace;
     trace.append({
-      id: trace.length, t: this.sim.now, kind: 'rx', node: to.node.id, pid: f.pkt.info.pid, link: this.id,
-      from: this.ends[f.from].node.id, txId: f.txId,
+      id: trace.length,
+      t: this.sim.now,
+      kind: 'rx',
+      node: to.node.id,
+      pid: f.pkt.info.pid,
+      link: this.id,
+      from: this.ends[f.from].node.id,
+      txId: f.txId,
     });
     to.node.input(f.pkt, to.iface);
   }
@@ -195,13 +217,27 @@ export class Link {
 
   private dropInFlight(node: string, f: Flight, reason: string): void {
     this.sim.record({
-      kind: 'drop', node, pid: f.pkt.info.pid, link: this.id, reason, txId: f.txId,
-      bytes: f.pkt.bytes, label: summaryOf(f.pkt).label,
+      kind: 'drop',
+      node,
+      pid: f.pkt.info.pid,
+      link: this.id,
+      reason,
+      txId: f.txId,
+      bytes: f.pkt.bytes,
+      label: summaryOf(f.pkt).label,
     });
   }
 
   private dropAt(node: string, pkt: Packet, reason: string): void {
-    this.sim.record({ kind: 'drop', node, pid: pkt.info.pid, link: this.id, reason, bytes: pkt.bytes, label: summaryOf(pkt).label });
+    this.sim.record({
+      kind: 'drop',
+      node,
+      pid: pkt.info.pid,
+      link: this.id,
+      reason,
+      bytes: pkt.bytes,
+      label: summaryOf(pkt).label,
+    });
   }
 
   private lossRng(): Rng {
@@ -215,8 +251,11 @@ export function checkLinkProps(id: string, p: LinkProps): void {
     throw new RangeError(`link ${id}: ${what}`);
   };
   if (!Number.isInteger(p.delay) || p.delay < 0) bad(`delay must be an integer >= 0 µs, got ${p.delay}`);
-  if (p.bandwidthBps !== undefined && !(p.bandwidthBps > 0)) bad(`bandwidthBps must be > 0, got ${p.bandwidthBps}`);
+  if (p.bandwidthBps !== undefined && !(p.bandwidthBps > 0))
+    bad(`bandwidthBps must be > 0, got ${p.bandwidthBps}`);
   if (p.loss !== undefined && !(p.loss >= 0 && p.loss <= 1)) bad(`loss must be within 0..1, got ${p.loss}`);
-  if (p.queuePackets !== undefined && !(Number.isInteger(p.queuePackets) && p.queuePackets >= 0)) bad(`queuePackets must be an integer >= 0`);
-  if (p.mtu !== undefined && !(Number.isInteger(p.mtu) && p.mtu >= 1280)) bad(`mtu must be an integer >= 1280 (RFC 8200 §5), got ${p.mtu}`);
+  if (p.queuePackets !== undefined && !(Number.isInteger(p.queuePackets) && p.queuePackets >= 0))
+    bad(`queuePackets must be an integer >= 0`);
+  if (p.mtu !== undefined && !(Number.isInteger(p.mtu) && p.mtu >= 1280))
+    bad(`mtu must be an integer >= 1280 (RFC 8200 §5), got ${p.mtu}`);
 }

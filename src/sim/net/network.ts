@@ -43,13 +43,21 @@ export class Network {
    * Connects two interfaces with a point-to-point link. An interface is created when the node does not
    * have it yet; an existing one must not be plugged into another link.
    */
-  addLink(id: string, a: { node: string; iface: string }, b: { node: string; iface: string }, props: LinkProps): Link {
+  addLink(
+    id: string,
+    a: { node: string; iface: string },
+    b: { node: string; iface: string },
+    props: LinkProps,
+  ): Link {
     if (this.linkMap.has(id)) throw new Error(`link ${id} already exists`);
     if (a.node === b.node) throw new Error(`link ${id}: both ends are on ${a.node}`);
     checkLinkProps(id, props);
     for (const { node, iface } of [a, b]) {
       const i = this.node(node).iface(iface);
-      if (i && (i.isTunnel || i.attachment)) throw new Error(`link ${id}: ${node} ${iface} is ${i.isTunnel ? 'a tunnel' : `already on link ${i.link}`}`);
+      if (i && (i.isTunnel || i.attachment))
+        throw new Error(
+          `link ${id}: ${node} ${iface} is ${i.isTunnel ? 'a tunnel' : `already on link ${i.link}`}`,
+        );
     }
     const ends = [a, b].map(({ node, iface }) => {
       const n = this.node(node);

@@ -91,7 +91,11 @@ export class NetNode {
       const tail = tailOf(parseIPv6(a) as Uint8Array, 0);
       this.addressTails.set(tail, (this.addressTails.get(tail) ?? 0) + 1);
     }
-    this.traceTable('addresses', `${iface} ${a}`, at >= 0 ? 'update' : 'add', { iface, address: a, prefixLength });
+    this.traceTable('addresses', `${iface} ${a}`, at >= 0 ? 'update' : 'add', {
+      iface,
+      address: a,
+      prefixLength,
+    });
   }
 
   removeAddress(iface: string, address: string): void {
@@ -248,17 +252,34 @@ export class NetNode {
 
   drop(pkt: Packet, reason: string, rfc?: string): void {
     const label = summaryOf(pkt).label;
-    this.sim.record({ kind: 'drop', node: this.id, pid: pkt.info.pid, reason, ...(rfc ? { rfc } : {}), bytes: pkt.bytes, label });
+    this.sim.record({
+      kind: 'drop',
+      node: this.id,
+      pid: pkt.info.pid,
+      reason,
+      ...(rfc ? { rfc } : {}),
+      bytes: pkt.bytes,
+      label,
+    });
   }
 
   deliver(pkt: Packet): void {
     const s = summaryOf(pkt);
     const trace = this.sim.trace;
-    trace.append({ id: trace.length, t: this.sim.now, kind: 'deliver', node: this.id, pid: pkt.info.pid, label: s.label, cls: s.cls });
+    trace.append({
+      id: trace.length,
+      t: this.sim.now,
+      kind: 'deliver',
+      node: this.id,
+      pid: pkt.info.pid,
+      label: s.label,
+      cls: s.cls,
+    });
   }
 
   private dropIface(i: NetIface): void {
-    for (const rt of this.table.removeByIface(i.name)) this.traceTable('routes', routeKey(rt), 'delete', null);
+    for (const rt of this.table.removeByIface(i.name))
+      this.traceTable('routes', routeKey(rt), 'delete', null);
     this.ifaceMap.delete(i.name);
   }
 
@@ -268,13 +289,28 @@ export class NetNode {
     return i;
   }
 
-  private traceTable(table: 'routes' | 'tunnels' | 'addresses', key: string, op: 'add' | 'update' | 'delete', row: Record<string, Cell> | null): void {
+  private traceTable(
+    table: 'routes' | 'tunnels' | 'addresses',
+    key: string,
+    op: 'add' | 'update' | 'delete',
+    row: Record<string, Cell> | null,
+  ): void {
     const trace = this.sim.trace;
-    trace.append({ id: trace.length, t: this.sim.now, kind: 'table', node: this.id, table, key: flatten(key), op, row });
+    trace.append({
+      id: trace.length,
+      t: this.sim.now,
+      kind: 'table',
+      node: this.id,
+      table,
+      key: flatten(key),
+      op,
+      row,
+    });
   }
 }
 
-const tailOf = (b: Uint8Array, off: number): number => ((b[off + 12] << 24) | (b[off + 13] << 16) | (b[off + 14] << 8) | b[off + 15]) >>> 0;
+const tailOf = (b: Uint8Array, off: number): number =>
+  ((b[off + 12] << 24) | (b[off + 13] << 16) | (b[off + 14] << 8) | b[off + 15]) >>> 0;
 
 function decrement<K>(m: Map<K, number>, k: K): void {
   const n = (m.get(k) ?? 1) - 1;

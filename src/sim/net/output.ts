@@ -105,7 +105,11 @@ export function transmit(node: NetNode, pkt: Packet, iface: NetIface, forwarded:
 function encapsulate(node: NetNode, pkt: Packet, tunnel: NetIface, forwarded: boolean, depth: number): void {
   const ends = tunnel.tunnel as { local: string; remote: string };
   if (depth >= MAX_TUNNEL_NESTING) {
-    node.drop(pkt, `tunnels nested more than ${MAX_TUNNEL_NESTING} deep (routing loop through ${tunnel.name}?)`, 'RFC 2473 §4');
+    node.drop(
+      pkt,
+      `tunnels nested more than ${MAX_TUNNEL_NESTING} deep (routing loop through ${tunnel.name}?)`,
+      'RFC 2473 §4',
+    );
     return;
   }
   if (pkt.bytes.length > tunnel.mtu) {
@@ -115,7 +119,13 @@ function encapsulate(node: NetNode, pkt: Packet, tunnel: NetIface, forwarded: bo
   const e = encapsulateInIPv6(pkt.bytes, { src: ends.local, dst: ends.remote, hopLimit: TUNNEL_HOP_LIMIT });
   if (!e.ok) {
     node.drop(pkt, `cannot encapsulate: ${e.error.message}`, 'RFC 2473 §4.1.1');
-    if (forwarded) sendIcmpError(node, pkt.bytes, null, { type: 'parameter-problem', code: 0, pointer: e.error.offset, invoking: invokingPacket(pkt.bytes) });
+    if (forwarded)
+      sendIcmpError(node, pkt.bytes, null, {
+        type: 'parameter-problem',
+        code: 0,
+        pointer: e.error.offset,
+        invoking: invokingPacket(pkt.bytes),
+      });
     return;
   }
   const outer = newPacket(node.net.newPid(), e.value, pkt.info);
@@ -125,6 +135,15 @@ function encapsulate(node: NetNode, pkt: Packet, tunnel: NetIface, forwarded: bo
 }
 
 function tooBig(node: NetNode, pkt: Packet, mtu: number, where: string, forwarded: boolean): void {
-  node.drop(pkt, `packet of ${pkt.bytes.length} octets is too big for ${where} (MTU ${mtu})`, forwarded ? 'RFC 4443 §3.2' : 'RFC 8200 §5');
-  if (forwarded) sendIcmpError(node, pkt.bytes, null, { type: 'packet-too-big', mtu, invoking: invokingPacket(pkt.bytes) });
+  node.drop(
+    pkt,
+    `packet of ${pkt.bytes.length} octets is too big for ${where} (MTU ${mtu})`,
+    forwarded ? 'RFC 4443 §3.2' : 'RFC 8200 §5',
+  );
+  if (forwarded)
+    sendIcmpError(node, pkt.bytes, null, {
+      type: 'packet-too-big',
+      mtu,
+      invoking: invokingPacket(pkt.bytes),
+    });
 }

@@ -84,6 +84,7 @@ export class PrefixIndex<B> {
     }
     if (!path[this.words - 1].delete(maskedWord(b, off, this.words - 1, this.length))) return;
     this.count--;
-    for (let i = this.words - 1; i > 0 && path[i].size === 0; i--) path[i - 1].delete(maskedWord(b, off, i - 1, this.length));
+    for (let i = this.words - 1; i > 0 && path[i].size === 0; i--)
+      path[i - 1].delete(maskedWord(b, off, i - 1, this.length));
   }
 }

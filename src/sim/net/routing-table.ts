@@ -143,7 +143,8 @@ export class RoutingTable {
 
 function normalise(spec: RouteSpec): { route: Route; bytes: Uint8Array } {
   const parsed = typeof spec.prefix === 'string' ? tryAddressBytes(spec.prefix) : null;
-  if (parsed === null || parsed.length !== 16) throw new Error(`route prefix is not an IPv6 address: ${spec.prefix}`);
+  if (parsed === null || parsed.length !== 16)
+    throw new Error(`route prefix is not an IPv6 address: ${spec.prefix}`);
   if (!Number.isInteger(spec.length) || spec.length < 0 || spec.length > 128) {
     throw new Error(`route prefix length must be 0..128, got ${spec.length}`);
   }

@@ -18,4 +18,5 @@ export function selectSource(node: NetNode, dst: string, outIface?: string): str
 }
 
 /** Send options for a reply to `dst`: a link-local destination is reachable only on the link it came from. */
-export const replyVia = (dst: string, inIface: string): { iface?: string } => (isLinkLocal(dst) ? { iface: inIface } : {});
+export const replyVia = (dst: string, inIface: string): { iface?: string } =>
+  isLinkLocal(dst) ? { iface: inIface } : {};

@@ -88,7 +88,8 @@ export interface ReceivedPacket {
  * ('consumed': the hook owner has handled it), drop it with a reason, or forward it out of a given
  * interface (policy routing, e.g. the MAG sending an MN's uplink into its LMA tunnel, RFC 5213 §6.10.5).
  */
-export type ForwardVerdict = 'forward' | 'consumed' | { readonly drop: string; readonly rfc?: string } | { readonly iface: string };
+export type ForwardVerdict =
+  'forward' | 'consumed' | { readonly drop: string; readonly rfc?: string } | { readonly iface: string };
 
 export type ForwardHook = (p: ReceivedPacket) => ForwardVerdict;
 

@@ -101,7 +101,7 @@ function writeIPv6(b: Uint8Array, off: number): string {
   const mapped = bestStart === 0 && bestLen === 5 && b[off + 10] === 0xff && b[off + 11] === 0xff;
   if (mapped) return `::ffff:${formatIPv4(b, off + 12)}`;
   let s = '';
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (i === bestStart) {
       s += '::';
       i += bestLen;
@@ -215,7 +215,9 @@ function readMac(text: string): Uint8Array | null {
 let macNames = new Map<number, string>();
 
 export function formatMac(b: Uint8Array, off = 0): string {
-  const key = (b[off] * 0x100 + b[off + 1]) * 0x100000000 + (((b[off + 2] << 24) | (b[off + 3] << 16) | (b[off + 4] << 8) | b[off + 5]) >>> 0);
+  const key =
+    (b[off] * 0x100 + b[off + 1]) * 0x100000000 +
+    (((b[off + 2] << 24) | (b[off + 3] << 16) | (b[off + 4] << 8) | b[off + 5]) >>> 0);
   let s = macNames.get(key);
   if (s === undefined) {
     s = Array.from(b.subarray(off, off + 6), (x) => x.toString(16).padStart(2, '0')).join(':');

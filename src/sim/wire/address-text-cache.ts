@@ -15,7 +15,8 @@ const LIMIT = 32768;
 
 type Level = Map<number, Level | string>;
 
-const word = (b: Uint8Array, o: number): number => (b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3];
+const word = (b: Uint8Array, o: number): number =>
+  (b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3];
 
 export class AddressTextCache {
   private root: Level = new Map();

@@ -26,4 +26,12 @@ export const field = (
   rfc: string,
   help?: string,
   children?: readonly FieldNode[],
-): FieldNode => ({ name, start, length, value, rfc, ...(help ? { help } : {}), ...(children ? { children } : {}) });
+): FieldNode => ({
+  name,
+  start,
+  length,
+  value,
+  rfc,
+  ...(help ? { help } : {}),
+  ...(children ? { children } : {}),
+});

@@ -10,11 +10,17 @@ export interface ParseError {
   readonly message: string;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
 
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 
-export const fail = <T = never>(layer: string, field: string, offset: number, message: string): Parsed<T> => ({
+export const fail = <T = never>(
+  layer: string,
+  field: string,
+  offset: number,
+  message: string,
+): Parsed<T> => ({
   ok: false,
   error: { layer, field, offset, message },
 });

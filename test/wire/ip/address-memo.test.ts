@@ -19,8 +19,14 @@ function reference(b: Uint8Array): string {
   }
   if (best === 0 && bestLen === 5 && words[5] === 0xffff) return `::ffff:${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
   if (best < 0) return words.map((w) => w.toString(16)).join(':');
-  const head = words.slice(0, best).map((w) => w.toString(16)).join(':');
-  const tail = words.slice(best + bestLen).map((w) => w.toString(16)).join(':');
+  const head = words
+    .slice(0, best)
+    .map((w) => w.toString(16))
+    .join(':');
+  const tail = words
+    .slice(best + bestLen)
+    .map((w) => w.toString(16))
+    .join(':');
   return `${head}::${tail}`;
 }
 
@@ -85,7 +91,9 @@ describe('parse memos', () => {
   it('parseIPv6 hands each caller its own bytes', () => {
     const a = parseIPv6('2001:db8::1') as Uint8Array;
     a[15] = 0x99;
-    expect(parseIPv6('2001:db8::1')).toEqual(Uint8Array.from([0x20, 0x01, 0x0d, 0xb8, ...new Array(11).fill(0), 1]));
+    expect(parseIPv6('2001:db8::1')).toEqual(
+      Uint8Array.from([0x20, 0x01, 0x0d, 0xb8, ...new Array(11).fill(0), 1]),
+    );
     expect(parseIPv6('2001:db8::1')).not.toBe(parseIPv6('2001:db8::1'));
   });
 

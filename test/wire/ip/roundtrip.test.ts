@@ -111,16 +111,14 @@ describe('round trips', () => {
   });
 
   it('the cheap summary agrees with the full decoder on every well-formed packet', () => {
-    const withIcmp = fc
-      .tuple(ipv6Packet, icmpv6Message)
-      .map(([p, m]) =>
-        emitIPv6Packet({
-          ...p,
-          nextHeader: 58,
-          extHeaders: p.extHeaders.filter((h) => h.kind !== 'fragment'),
-          payload: emitIcmpv6(m, p.src, p.dst),
-        }),
-      );
+    const withIcmp = fc.tuple(ipv6Packet, icmpv6Message).map(([p, m]) =>
+      emitIPv6Packet({
+        ...p,
+        nextHeader: 58,
+        extHeaders: p.extHeaders.filter((h) => h.kind !== 'fragment'),
+        payload: emitIcmpv6(m, p.src, p.dst),
+      }),
+    );
     const withUdp = fc
       .tuple(ipv6Packet, udpDatagram)
       .map(([p, d]) =>

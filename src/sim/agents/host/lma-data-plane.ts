@@ -90,14 +90,23 @@ export class LmaDataPlane {
   private verdict(p: ReceivedPacket): ForwardVerdict {
     const dst = this.stateAt(p.bytes, 24);
     if (dst?.state.kind === 'discard') {
-      return { drop: `the binding for ${dst.key} is de-registered and waiting for deletion (MinDelayBeforeBCEDelete): its traffic is dropped`, rfc: 'RFC 5213 §5.3.5' };
+      return {
+        drop: `the binding for ${dst.key} is de-registered and waiting for deletion (MinDelayBeforeBCEDelete): its traffic is dropped`,
+        rfc: 'RFC 5213 §5.3.5',
+      };
     }
     if (dst === null && this.anchored(p.bytes, 24)) {
-      return { drop: `no mobility session holds the home network prefix of ${p.dst}`, rfc: 'RFC 5213 §5.6.2' };
+      return {
+        drop: `no mobility session holds the home network prefix of ${p.dst}`,
+        rfc: 'RFC 5213 §5.6.2',
+      };
     }
     const src = this.stateAt(p.bytes, 8);
     if (src?.state.kind === 'discard') {
-      return { drop: `the binding for ${src.key} is de-registered and waiting for deletion (MinDelayBeforeBCEDelete): its traffic is dropped`, rfc: 'RFC 5213 §5.3.5' };
+      return {
+        drop: `the binding for ${src.key} is de-registered and waiting for deletion (MinDelayBeforeBCEDelete): its traffic is dropped`,
+        rfc: 'RFC 5213 §5.3.5',
+      };
     }
     return 'forward';
   }

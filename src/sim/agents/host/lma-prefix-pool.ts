@@ -37,7 +37,8 @@ export class PrefixPool {
   static fromText(text: string | undefined, reserved: Iterable<string> = []): PrefixPool {
     if (text === undefined) return new PrefixPool(null, reserved);
     const p = parsePrefix(text);
-    if (!p || p.length > ALLOCATED_LENGTH) throw new Error(`not a prefix pool of /${ALLOCATED_LENGTH}s: ${text}`);
+    if (!p || p.length > ALLOCATED_LENGTH)
+      throw new Error(`not a prefix pool of /${ALLOCATED_LENGTH}s: ${text}`);
     return new PrefixPool(p, reserved);
   }
 

@@ -11,7 +11,16 @@
  * - signalling through the node's SignallingEndpoint (encoding, §4 security, RFC 6275 §9.2 checks).
  */
 import type { NetNode } from '../../net/node';
-import type { AgentMessage, BceEntry, FiredTimer, LmaAgent, LmaContext, MessageSource, PolicyProfile, Prefix } from '../api';
+import type {
+  AgentMessage,
+  BceEntry,
+  FiredTimer,
+  LmaAgent,
+  LmaContext,
+  MessageSource,
+  PolicyProfile,
+  Prefix,
+} from '../api';
 import { AgentHost, canonicalAddress } from './agent-host';
 import type { PmipDomain } from './domain';
 import { LmaDataPlane } from './lma-data-plane';
@@ -43,10 +52,19 @@ export class LmaRuntime extends AgentHost<unknown> {
   constructor(opts: LmaRuntimeOptions) {
     super(opts.domain, opts.node, canonicalAddress(opts.lmaa), opts.signalling);
     this.agent = opts.agent;
-    this.statics = (opts.staticPrefixes ?? []).map((p) => ({ prefix: canonicalAddress(p.prefix), length: p.length }));
-    this.pool = PrefixPool.fromText(opts.prefixPool, this.statics.map((p) => `${p.prefix}/${p.length}`));
+    this.statics = (opts.staticPrefixes ?? []).map((p) => ({
+      prefix: canonicalAddress(p.prefix),
+      length: p.length,
+    }));
+    this.pool = PrefixPool.fromText(
+      opts.prefixPool,
+      this.statics.map((p) => `${p.prefix}/${p.length}`),
+    );
     this.bce = new TracedTable<BceEntry>(this.sim, this.node.id, 'bce');
-    this.dataPlane = new LmaDataPlane(this.node, this.pool.pool ? [this.pool.pool, ...this.statics] : this.statics);
+    this.dataPlane = new LmaDataPlane(
+      this.node,
+      this.pool.pool ? [this.pool.pool, ...this.statics] : this.statics,
+    );
     this.ctx = this.buildContext();
     this.signalling.listen((msg, from) => this.deliver(msg, from));
     this.call('init', () => {
@@ -59,11 +77,13 @@ export class LmaRuntime extends AgentHost<unknown> {
       bce: this.bce,
       lmaa: this.address,
       profile: (mnId: string) => this.profile(String(mnId)),
-      magAuthorized: (proxyCoa: string, mnId: string) => this.magAuthorized(canonicalAddress(proxyCoa), String(mnId)),
+      magAuthorized: (proxyCoa: string, mnId: string) =>
+        this.magAuthorized(canonicalAddress(proxyCoa), String(mnId)),
       allocatePrefix: () => this.pool.allocate(),
       releasePrefix: (p: Prefix) => this.pool.release(plainPrefix(p)),
       ownsPrefix: (p: Prefix) => this.ownsPrefix(plainPrefix(p)),
-      setPrefixRoute: (p: Prefix, via: { readonly tunnelTo: string } | 'discard') => this.setPrefixRoute(plainPrefix(p), via),
+      setPrefixRoute: (p: Prefix, via: { readonly tunnelTo: string } | 'discard') =>
+        this.setPrefixRoute(plainPrefix(p), via),
       removePrefixRoute: (p: Prefix) => this.dataPlane.unroute(plainPrefix(p)),
     };
     return Object.assign(this.baseContext(), extra);
@@ -107,7 +127,10 @@ export class LmaRuntime extends AgentHost<unknown> {
     }
     const remote = canonicalAddress(via.tunnelTo);
     const tunnel = this.ctx.tunnelTo(remote);
-    if (tunnel === null) throw new Error(`setPrefixRoute: no tunnel to ${remote}; create it first with ctx.createTunnel(${JSON.stringify(remote)})`);
+    if (tunnel === null)
+      throw new Error(
+        `setPrefixRoute: no tunnel to ${remote}; create it first with ctx.createTunnel(${JSON.stringify(remote)})`,
+      );
     this.dataPlane.route(p, { iface: tunnel });
   }
 }

@@ -228,5 +228,7 @@ function fnv1a(b: Uint8Array): number {
 function mhChecksumValid(p: ReceivedPacket): boolean {
   const b = p.bytes;
   const end = p.payloadOffset + p.payloadLength;
-  return ipv6PseudoChecksum(b.subarray(8, 24), b.subarray(24, 40), MH_NEXT_HEADER, b, p.payloadOffset, end) === 0;
+  return (
+    ipv6PseudoChecksum(b.subarray(8, 24), b.subarray(24, 40), MH_NEXT_HEADER, b, p.payloadOffset, end) === 0
+  );
 }

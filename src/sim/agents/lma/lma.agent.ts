@@ -82,15 +82,29 @@ export default {
   role: 'lma',
   name: 'reference LMA (RFC 5213 §5)',
 
-  init: () => ({ sessions: 0, waiting: new Map(), byPrefix: new Map(), byMn: new Map(), tunnelUsers: new Map() }),
+  init: () => ({
+    sessions: 0,
+    waiting: new Map(),
+    byPrefix: new Map(),
+    byMn: new Map(),
+    tunnelUsers: new Map(),
+  }),
 
   onMessage(ctx, msg, from) {
     if (msg.type !== 'pbu') {
-      ctx.note(`Ignored a PBA from ${from.peer}: an LMA only receives Proxy Binding Updates`, 'RFC 5213 §5.3', 'pba-unexpected');
+      ctx.note(
+        `Ignored a PBA from ${from.peer}: an LMA only receives Proxy Binding Updates`,
+        'RFC 5213 §5.3',
+        'pba-unexpected',
+      );
       return;
     }
     if ((msg.flags & ctx.lib.BU.P) === 0) {
-      ctx.note(`Ignored a Binding Update from ${from.peer} without the P flag: this LMA is not a Mobile IPv6 home agent`, 'RFC 5213 §8.1', 'bu-not-proxy');
+      ctx.note(
+        `Ignored a Binding Update from ${from.peer} without the P flag: this LMA is not a Mobile IPv6 home agent`,
+        'RFC 5213 §8.1',
+        'bu-not-proxy',
+      );
       return;
     }
     processPbu(ctx, msg, from);
@@ -121,34 +135,66 @@ function processPbu(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource): voi
  * against the binding it refers to, so the §5.4.1 lookup is computed there; it has no side effects and its
  * own refusals (155, 159) wait for step 13, so the RFC order of the checks is kept.
  */
-function validate(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource): Refusal | { readonly found: Lookup } {
+function validate(
+  ctx: Ctx,
+  pbu: ProxyBindingUpdate,
+  from: MessageSource,
+): Refusal | { readonly found: Lookup } {
   const S = ctx.lib.STATUS;
   const mnId = pbu.mnId;
   if (mnId === undefined) {
-    return { status: S.MISSING_MN_IDENTIFIER_OPTION, why: 'the PBU has no Mobile Node Identifier option', rfc: 'RFC 5213 §5.3.1 step 4' };
+    return {
+      status: S.MISSING_MN_IDENTIFIER_OPTION,
+      why: 'the PBU has no Mobile Node Identifier option',
+      rfc: 'RFC 5213 §5.3.1 step 4',
+    };
   }
   const coa = proxyCoaOf(pbu, from);
   if (!ctx.magAuthorized(coa, mnId)) {
-    return { status: S.MAG_NOT_AUTHORIZED_FOR_PROXY_REG, why: `${from.peer} (${coa}) may not send proxy registrations for ${mnId}`, rfc: 'RFC 5213 §5.3.1 steps 5–6, §4' };
+    return {
+      status: S.MAG_NOT_AUTHORIZED_FOR_PROXY_REG,
+      why: `${from.peer} (${coa}) may not send proxy registrations for ${mnId}`,
+      rfc: 'RFC 5213 §5.3.1 steps 5–6, §4',
+    };
   }
   const profile = ctx.profile(mnId);
   if (!profile) {
-    return { status: S.NOT_LMA_FOR_THIS_MOBILE_NODE, why: `this LMA does not serve ${mnId || 'an empty MN-Identifier'}`, rfc: 'RFC 5213 §5.3.1 step 7' };
+    return {
+      status: S.NOT_LMA_FOR_THIS_MOBILE_NODE,
+      why: `this LMA does not serve ${mnId || 'an empty MN-Identifier'}`,
+      rfc: 'RFC 5213 §5.3.1 step 7',
+    };
   }
   if (!profile.pmip) {
-    return { status: S.PROXY_REG_NOT_ENABLED, why: `${mnId} is not entitled to network-based mobility`, rfc: 'RFC 5213 §5.3.1 step 8' };
+    return {
+      status: S.PROXY_REG_NOT_ENABLED,
+      why: `${mnId} is not entitled to network-based mobility`,
+      rfc: 'RFC 5213 §5.3.1 step 8',
+    };
   }
   const found = lookup(ctx, pbu, coa);
   const order = checkOrder(ctx, pbu, boundEntry(found));
   if (order) return order;
   if (pbu.hnps.length === 0) {
-    return { status: S.MISSING_HOME_NETWORK_PREFIX_OPTION, why: 'the PBU has no Home Network Prefix option', rfc: 'RFC 5213 §5.3.1 step 10' };
+    return {
+      status: S.MISSING_HOME_NETWORK_PREFIX_OPTION,
+      why: 'the PBU has no Home Network Prefix option',
+      rfc: 'RFC 5213 §5.3.1 step 10',
+    };
   }
   if (pbu.hi === undefined) {
-    return { status: S.MISSING_HANDOFF_INDICATOR_OPTION, why: 'the PBU has no Handoff Indicator option', rfc: 'RFC 5213 §5.3.1 step 11' };
+    return {
+      status: S.MISSING_HANDOFF_INDICATOR_OPTION,
+      why: 'the PBU has no Handoff Indicator option',
+      rfc: 'RFC 5213 §5.3.1 step 11',
+    };
   }
   if (pbu.att === undefined) {
-    return { status: S.MISSING_ACCESS_TECH_TYPE_OPTION, why: 'the PBU has no Access Technology Type option', rfc: 'RFC 5213 §5.3.1 step 12' };
+    return {
+      status: S.MISSING_ACCESS_TECH_TYPE_OPTION,
+      why: 'the PBU has no Access Technology Type option',
+      rfc: 'RFC 5213 §5.3.1 step 12',
+    };
   }
   return { found };
 }
@@ -162,20 +208,40 @@ function checkOrder(ctx: Ctx, pbu: ProxyBindingUpdate, entry: BceEntry | null): 
     const now = ctx.clock();
     const when = ctx.lib.formatTimestamp(ts);
     if (last !== null && ts < last) {
-      return { status: S.TIMESTAMP_LOWER_THAN_PREV_ACCEPTED, why: `timestamp ${when} is older than the last accepted ${ctx.lib.formatTimestamp(last)}`, rfc: 'RFC 5213 §5.5', timestamp: now };
+      return {
+        status: S.TIMESTAMP_LOWER_THAN_PREV_ACCEPTED,
+        why: `timestamp ${when} is older than the last accepted ${ctx.lib.formatTimestamp(last)}`,
+        rfc: 'RFC 5213 §5.5',
+        timestamp: now,
+      };
     }
     const skew = Math.abs(ts - now);
     if (!ctx.config.mobileNodeGeneratedTimestampInUse && skew > ctx.config.timestampValidityWindow) {
-      return { status: S.TIMESTAMP_MISMATCH, why: `timestamp ${when} is ${ctx.lib.formatDuration(skew)} away from the LMA clock, outside TimestampValidityWindow`, rfc: 'RFC 5213 §5.5', timestamp: now };
+      return {
+        status: S.TIMESTAMP_MISMATCH,
+        why: `timestamp ${when} is ${ctx.lib.formatDuration(skew)} away from the LMA clock, outside TimestampValidityWindow`,
+        rfc: 'RFC 5213 §5.5',
+        timestamp: now,
+      };
     }
     // §5.5: valid only when greater than every accepted one; equal is neither lower nor valid.
     if (last !== null && ts === last) {
-      return { status: S.TIMESTAMP_MISMATCH, why: `timestamp ${when} equals the last accepted one`, rfc: 'RFC 5213 §5.5', timestamp: now };
+      return {
+        status: S.TIMESTAMP_MISMATCH,
+        why: `timestamp ${when} equals the last accepted one`,
+        rfc: 'RFC 5213 §5.5',
+        timestamp: now,
+      };
     }
     return null;
   }
   if (entry && !ctx.lib.seqGreater(pbu.seq, entry.seq)) {
-    return { status: S.SEQUENCE_NUMBER_OUT_OF_WINDOW, why: `sequence number ${pbu.seq} is not greater than the last accepted ${entry.seq}`, rfc: 'RFC 5213 §5.5, RFC 6275 §9.5.1', seq: entry.seq };
+    return {
+      status: S.SEQUENCE_NUMBER_OUT_OF_WINDOW,
+      why: `sequence number ${pbu.seq} is not greater than the last accepted ${entry.seq}`,
+      rfc: 'RFC 5213 §5.5, RFC 6275 §9.5.1',
+      seq: entry.seq,
+    };
   }
   return null;
 }
@@ -209,23 +275,39 @@ function lookup(ctx: Ctx, pbu: ProxyBindingUpdate, coa: string): Lookup {
 }
 
 /** RFC 5213 §5.4.1.1: at least one NON_ZERO home network prefix in the request. */
-function lookupByPrefix(ctx: Ctx, pbu: ProxyBindingUpdate, coa: string, requested: readonly Prefix[]): Lookup {
+function lookupByPrefix(
+  ctx: Ctx,
+  pbu: ProxyBindingUpdate,
+  coa: string,
+  requested: readonly Prefix[],
+): Lookup {
   const S = ctx.lib.STATUS;
   const owner = requested.map((p) => sessionOwning(ctx, p)).find((o) => o !== null);
   if (!owner) return { kind: 'new' };
   const [key, entry] = owner;
   if (entry.mnId !== pbu.mnId) {
-    return { kind: 'reject', status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, why: `a requested prefix belongs to another mobile node's session (${key})` };
+    return {
+      kind: 'reject',
+      status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX,
+      why: `a requested prefix belongs to another mobile node's session (${key})`,
+    };
   }
   if (!ctx.lib.prefixSetEquals(entryPrefixes(ctx, entry), requested)) {
-    return { kind: 'reject', status: S.BCE_PBU_PREFIX_SET_DO_NOT_MATCH, why: `the requested prefixes differ from the set of ${key} (${entry.hnps.join(', ')})` };
+    return {
+      kind: 'reject',
+      status: S.BCE_PBU_PREFIX_SET_DO_NOT_MATCH,
+      why: `the requested prefixes differ from the set of ${key} (${entry.hnps.join(', ')})`,
+    };
   }
   const llMatch = pbu.mnLlId !== undefined && pbu.mnLlId === entry.mnLlId && pbu.att === entry.att;
   if (llMatch) return update(key, entry, 'same prefixes, link-layer identifier and access technology');
-  if (pbu.hi === ctx.lib.HI.INTER_INTERFACE) return update(key, entry, 'same prefixes and HI = 2 (handoff between interfaces)');
+  if (pbu.hi === ctx.lib.HI.INTER_INTERFACE)
+    return update(key, entry, 'same prefixes and HI = 2 (handoff between interfaces)');
   const noLl = pbu.mnLlId === undefined && entry.mnLlId === null && pbu.att === entry.att;
-  if (noLl && pbu.hi === ctx.lib.HI.INTER_MAG_SAME_INTERFACE) return update(key, entry, 'same prefixes and access technology, HI = 3 (handoff between MAGs)');
-  if (coa === entry.proxyCoa && pbu.att === entry.att) return update(key, entry, 'same prefixes, Proxy-CoA and access technology');
+  if (noLl && pbu.hi === ctx.lib.HI.INTER_MAG_SAME_INTERFACE)
+    return update(key, entry, 'same prefixes and access technology, HI = 3 (handoff between MAGs)');
+  if (coa === entry.proxyCoa && pbu.att === entry.att)
+    return update(key, entry, 'same prefixes, Proxy-CoA and access technology');
   return { kind: 'new' };
 }
 
@@ -233,9 +315,11 @@ function lookupByPrefix(ctx: Ctx, pbu: ProxyBindingUpdate, coa: string, requeste
 function lookupByLinkLayerId(ctx: Ctx, pbu: ProxyBindingUpdate): Lookup {
   const HI = ctx.lib.HI;
   const exact = sessionsOf(ctx, pbu.mnId).find(([, e]) => e.att === pbu.att && e.mnLlId === pbu.mnLlId);
-  if (exact) return update(exact[0], exact[1], 'same MN-Identifier, link-layer identifier and access technology');
+  if (exact)
+    return update(exact[0], exact[1], 'same MN-Identifier, link-layer identifier and access technology');
   const only = onlySessionOf(ctx, pbu.mnId);
-  if (only && pbu.hi === HI.INTER_INTERFACE) return update(only[0], only[1], 'the only session of this MN, HI = 2 (handoff between interfaces)');
+  if (only && pbu.hi === HI.INTER_INTERFACE)
+    return update(only[0], only[1], 'the only session of this MN, HI = 2 (handoff between interfaces)');
   if (only && pbu.hi === HI.UNKNOWN) return unknownHandoff(only, pbu);
   return { kind: 'new' };
 }
@@ -257,7 +341,12 @@ function lookupByMnId(ctx: Ctx, pbu: ProxyBindingUpdate): Lookup {
  * already de-registered and in its MinDelayBeforeBCEDelete hold is that de-registration: update it (§5.3.5).
  */
 function unknownHandoff([key, entry]: [string, BceEntry], pbu: ProxyBindingUpdate): Lookup {
-  if (entry.state === 'deregistering') return update(key, entry, 'HI = 4 and the only session of this MN is de-registered and waiting for deletion');
+  if (entry.state === 'deregistering')
+    return update(
+      key,
+      entry,
+      'HI = 4 and the only session of this MN is de-registered and waiting for deletion',
+    );
   if (pbu.lifetime === 0) return { kind: 'new' };
   return { kind: 'wait', key, entry };
 }
@@ -293,14 +382,20 @@ function startWait(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key: 
   // A retransmission during the wait replaces the queued PBU (the PBA answers the newest), the deadline stays.
   ctx.state.waiting.set(key, { pbu, from });
   if (again) {
-    ctx.note(`PBU seq ${pbu.seq} from ${from.peer} replaces the one waiting on ${key}`, 'RFC 5213 §5.4.1.2', 'hi4-wait');
+    ctx.note(
+      `PBU seq ${pbu.seq} from ${from.peer} replaces the one waiting on ${key}`,
+      'RFC 5213 §5.4.1.2',
+      'hi4-wait',
+    );
     return;
   }
   ctx.setTimer(TIMER.wait(key), ctx.config.maxDelayBeforeNewBCEAssign, { key });
   ctx.note(
     `PBU from ${from.peer} with HI = 4 (handoff state unknown) for ${pbu.mnId}, whose only session ${key} is at another MAG: ` +
       `waiting up to ${ctx.lib.formatDuration(ctx.config.maxDelayBeforeNewBCEAssign)} for its de-registration`,
-    'RFC 5213 §5.4.1.2, §5.4.1.3', 'hi4-wait', { key },
+    'RFC 5213 §5.4.1.2, §5.4.1.3',
+    'hi4-wait',
+    { key },
   );
 }
 
@@ -310,10 +405,16 @@ function resumeWaiting(ctx: Ctx, key: string): void {
   if (!w) return;
   ctx.state.waiting.delete(key);
   ctx.cancelTimer(TIMER.wait(key));
-  ctx.note(`The de-registration of ${key} arrived in time: the waiting PBU from ${w.from.peer} updates that session`, 'RFC 5213 §5.4.1.2, §5.3.5', 'hi4-resumed', { key });
+  ctx.note(
+    `The de-registration of ${key} arrived in time: the waiting PBU from ${w.from.peer} updates that session`,
+    'RFC 5213 §5.4.1.2, §5.3.5',
+    'hi4-resumed',
+    { key },
+  );
   const entry = ctx.bce.get(key);
   if (!entry) return newSession(ctx, w.pbu, w.from);
-  if (proxyCoaOf(w.pbu, w.from) === entry.proxyCoa) return reRegister(ctx, w.pbu, w.from, key, 'the de-registered session, re-registered by the same MAG');
+  if (proxyCoaOf(w.pbu, w.from) === entry.proxyCoa)
+    return reRegister(ctx, w.pbu, w.from, key, 'the de-registered session, re-registered by the same MAG');
   handoff(ctx, w.pbu, w.from, key, 'the session its old MAG just de-registered');
 }
 
@@ -323,7 +424,9 @@ function waitOver(ctx: Ctx, key: string): void {
   ctx.state.waiting.delete(key);
   ctx.note(
     `No de-registration of ${key} within MaxDelayBeforeNewBCEAssign: the PBU from ${w.from.peer} is a new mobility session`,
-    'RFC 5213 §5.4.1.2, §5.4.1.3', 'hi4-timeout', { key },
+    'RFC 5213 §5.4.1.2, §5.4.1.3',
+    'hi4-timeout',
+    { key },
   );
   newSession(ctx, w.pbu, w.from);
 }
@@ -336,7 +439,12 @@ function waitOver(ctx: Ctx, key: string): void {
 function newSession(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource): void {
   const mnId = pbu.mnId as string;
   const profile = ctx.profile(mnId);
-  if (!profile) return reject(ctx, pbu, from, { status: ctx.lib.STATUS.NOT_LMA_FOR_THIS_MOBILE_NODE, why: `this LMA no longer serves ${mnId}`, rfc: 'RFC 5213 §5.3.1 step 7' });
+  if (!profile)
+    return reject(ctx, pbu, from, {
+      status: ctx.lib.STATUS.NOT_LMA_FOR_THIS_MOBILE_NODE,
+      why: `this LMA no longer serves ${mnId}`,
+      rfc: 'RFC 5213 §5.3.1 step 7',
+    });
   const assigned = assignPrefixes(ctx, pbu, profile);
   if ('status' in assigned) return reject(ctx, pbu, from, assigned);
   const coa = proxyCoaOf(pbu, from);
@@ -344,7 +452,9 @@ function newSession(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource): voi
   const lifetime = grant(ctx, pbu, profile);
   ctx.note(
     `PBU accepted: new mobility session ${key} for ${mnId} at ${from.peer}, prefix ${listPrefixes(ctx, assigned.prefixes)}, lifetime ${lifetime} s`,
-    'RFC 5213 §5.3.2', 'pbu-accepted', { key, case: 'new-session', status: 0 },
+    'RFC 5213 §5.3.2',
+    'pbu-accepted',
+    { key, case: 'new-session', status: 0 },
   );
   const tunnel = useTunnel(ctx, coa);
   for (const p of assigned.prefixes) ctx.setPrefixRoute(p, { tunnelTo: coa });
@@ -378,7 +488,9 @@ function reRegister(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key:
   ctx.note(
     `PBU accepted: re-registration of ${key} by ${from.peer} (${rule}), lifetime extended to ${lifetime} s` +
       (held ? '; the de-registration hold is over and its traffic flows again' : ''),
-    'RFC 5213 §5.3.3', 'pbu-accepted', { key, case: 're-registration', status: 0 },
+    'RFC 5213 §5.3.3',
+    'pbu-accepted',
+    { key, case: 're-registration', status: 0 },
   );
   if (held) endHold(ctx, key, entry);
   const magLinkLocal = linkLocalFor(ctx, pbu, entry);
@@ -395,7 +507,9 @@ function handoff(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key: st
   ctx.note(
     `PBU accepted: handoff to a new MAG, BCE for ${entry.mnId} now points to ${from.peer} (${rule}); prefix ${entry.hnps.join(', ')} kept` +
       (entry.state === 'deregistering' ? '; the de-registration hold is over' : ''),
-    'RFC 5213 §5.3.4', 'pbu-accepted', { key, case: 'handoff', status: 0 },
+    'RFC 5213 §5.3.4',
+    'pbu-accepted',
+    { key, case: 'handoff', status: 0 },
   );
   if (entry.state === 'deregistering') ctx.cancelTimer(TIMER.hold(key));
   const tunnel = useTunnel(ctx, coa);
@@ -414,7 +528,9 @@ function deregister(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key:
   if (coa !== entry.proxyCoa) {
     ctx.note(
       `Ignored a de-registration of ${key} from ${from.peer}: the session is now served by ${entry.proxyCoa} (a late de-registration after a handoff)`,
-      'RFC 5213 §5.3.5', 'dereg-ignored', { key },
+      'RFC 5213 §5.3.5',
+      'dereg-ignored',
+      { key },
     );
     return;
   }
@@ -424,14 +540,20 @@ function deregister(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key:
     again
       ? `PBU accepted: ${key} is already de-registered (a retransmission from ${from.peer}); acknowledged again, the hold is not restarted`
       : `PBU accepted: de-registration of ${key} by ${from.peer}; the entry is kept ${ctx.lib.formatDuration(hold)} (MinDelayBeforeBCEDelete) and the MN's traffic is dropped meanwhile`,
-    'RFC 5213 §5.3.5', 'pbu-accepted', { key, case: 'de-registration', status: 0 },
+    'RFC 5213 §5.3.5',
+    'pbu-accepted',
+    { key, case: 'de-registration', status: 0 },
   );
   if (!again) {
     for (const p of entryPrefixes(ctx, entry)) ctx.setPrefixRoute(p, 'discard');
     ctx.cancelTimer(TIMER.lifetime(key));
     ctx.setTimer(TIMER.hold(key), hold, { key });
   }
-  ctx.bce.update(key, { ...accepted(ctx, pbu, 0), state: 'deregistering', expires: again ? entry.expires : ctx.now + hold });
+  ctx.bce.update(key, {
+    ...accepted(ctx, pbu, 0),
+    state: 'deregistering',
+    expires: again ? entry.expires : ctx.now + hold,
+  });
   accept(ctx, pbu, from, entryPrefixes(ctx, entry), 0, linkLocalFor(ctx, pbu, entry));
   resumeWaiting(ctx, key);
 }
@@ -439,7 +561,8 @@ function deregister(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, key:
 function ignoreOrphanDeregistration(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource): void {
   ctx.note(
     `Silently ignored a de-registration from ${from.peer} for ${pbu.mnId} that matches no mobility session`,
-    'RFC 5213 §5.4.1.1–§5.4.1.3', 'dereg-ignored',
+    'RFC 5213 §5.4.1.1–§5.4.1.3',
+    'dereg-ignored',
   );
 }
 
@@ -469,13 +592,23 @@ function endHold(ctx: Ctx, key: string, entry: BceEntry): void {
 
 function expire(ctx: Ctx, key: string): void {
   if (!ctx.bce.has(key)) return;
-  ctx.note(`The binding ${key} expired without a refresh: entry, routes and prefixes removed`, 'RFC 6275 §9.1, §10.3.1', 'bce-expired', { key });
+  ctx.note(
+    `The binding ${key} expired without a refresh: entry, routes and prefixes removed`,
+    'RFC 6275 §9.1, §10.3.1',
+    'bce-expired',
+    { key },
+  );
   deleteSession(ctx, key);
 }
 
 function holdOver(ctx: Ctx, key: string): void {
   if (!ctx.bce.has(key)) return;
-  ctx.note(`MinDelayBeforeBCEDelete is over for ${key}: entry and routes deleted, its prefixes may be reused`, 'RFC 5213 §5.3.5', 'bce-deleted', { key });
+  ctx.note(
+    `MinDelayBeforeBCEDelete is over for ${key}: entry and routes deleted, its prefixes may be reused`,
+    'RFC 5213 §5.3.5',
+    'bce-deleted',
+    { key },
+  );
   deleteSession(ctx, key);
 }
 
@@ -512,18 +645,30 @@ function unknownTimer(ctx: Ctx, timer: FiredTimer): void {
  * RFC 5213 §5.3.2: an ALL_ZERO request gets prefixes (the MN's static ones, or `prefixCount` from the pool;
  * none left → 130); NON_ZERO prefixes must be this LMA's and authorized for the MN, else 155.
  */
-function assignPrefixes(ctx: Ctx, pbu: ProxyBindingUpdate, profile: PolicyProfile): { prefixes: Prefix[] } | Refusal {
+function assignPrefixes(
+  ctx: Ctx,
+  pbu: ProxyBindingUpdate,
+  profile: PolicyProfile,
+): { prefixes: Prefix[] } | Refusal {
   const S = ctx.lib.STATUS;
   const requested = pbu.hnps.filter((p) => !ctx.lib.isAllZeroPrefix(p));
   if (requested.length === 0) return allocate(ctx, profile);
   for (const p of requested) {
     const text = ctx.lib.formatPrefix(p);
     if (!ctx.ownsPrefix(p) || !profile.hnps.some((s) => ctx.lib.prefixEquals(s, p))) {
-      return { status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, why: `${text} is not a prefix this LMA has authorized for ${profile.mnId}`, rfc: 'RFC 5213 §5.3.2' };
+      return {
+        status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX,
+        why: `${text} is not a prefix this LMA has authorized for ${profile.mnId}`,
+        rfc: 'RFC 5213 §5.3.2',
+      };
     }
     // Per-MN prefixes are for one session's exclusive use (RFC 5213 §2.2, §5.2).
     if (prefixInUse(ctx, p)) {
-      return { status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, why: `${text} is in use by another mobility session`, rfc: 'RFC 5213 §5.3.2, §5.2' };
+      return {
+        status: S.NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX,
+        why: `${text} is in use by another mobility session`,
+        rfc: 'RFC 5213 §5.3.2, §5.2',
+      };
     }
   }
   return { prefixes: requested.map(plain) };
@@ -534,14 +679,22 @@ function allocate(ctx: Ctx, profile: PolicyProfile): { prefixes: Prefix[] } | Re
   if (profile.hnps.length > 0) {
     const free = profile.hnps.filter((p) => !prefixInUse(ctx, p)).map(plain);
     if (free.length > 0) return { prefixes: free };
-    return { status: S.INSUFFICIENT_RESOURCES, why: `every static prefix of ${profile.mnId} is in use by another session`, rfc: 'RFC 5213 §5.3.2' };
+    return {
+      status: S.INSUFFICIENT_RESOURCES,
+      why: `every static prefix of ${profile.mnId} is in use by another session`,
+      rfc: 'RFC 5213 §5.3.2',
+    };
   }
   const taken: Prefix[] = [];
   for (let i = 0; i < profile.prefixCount; i++) {
     const p = ctx.allocatePrefix();
     if (!p) {
       for (const t of taken) ctx.releasePrefix(t);
-      return { status: S.INSUFFICIENT_RESOURCES, why: 'the prefix pool is exhausted', rfc: 'RFC 5213 §5.3.2' };
+      return {
+        status: S.INSUFFICIENT_RESOURCES,
+        why: 'the prefix pool is exhausted',
+        rfc: 'RFC 5213 §5.3.2',
+      };
     }
     taken.push(p);
   }
@@ -565,7 +718,12 @@ function useTunnel(ctx: Ctx, coa: string): string {
   ctx.state.tunnelUsers.set(coa, users + 1);
   const fresh = ctx.tunnelTo(coa) === null;
   const name = ctx.createTunnel(coa);
-  if (fresh) ctx.note(`First mobility session at ${coa}: created the tunnel ${name} to it`, 'RFC 5213 §5.6.1', 'tunnel-created');
+  if (fresh)
+    ctx.note(
+      `First mobility session at ${coa}: created the tunnel ${name} to it`,
+      'RFC 5213 §5.6.1',
+      'tunnel-created',
+    );
   return name;
 }
 
@@ -577,7 +735,12 @@ function releaseTunnel(ctx: Ctx, coa: string): void {
     return;
   }
   ctx.state.tunnelUsers.delete(coa);
-  if (ctx.deleteTunnel(coa)) ctx.note(`No mobility session uses the tunnel to ${coa} any more: tunnel deleted`, 'RFC 5213 §5.6.1', 'tunnel-deleted');
+  if (ctx.deleteTunnel(coa))
+    ctx.note(
+      `No mobility session uses the tunnel to ${coa} any more: tunnel deleted`,
+      'RFC 5213 §5.6.1',
+      'tunnel-deleted',
+    );
 }
 
 /**
@@ -602,10 +765,21 @@ function generateLinkLocal(ctx: Ctx): string {
 // RFC 5213 §5.3.6: the Proxy Binding Acknowledgement
 // ---------------------------------------------------------------------------------------------------
 
-function accept(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, prefixes: readonly Prefix[], lifetime: number, magLinkLocal: string | null): void {
+function accept(
+  ctx: Ctx,
+  pbu: ProxyBindingUpdate,
+  from: MessageSource,
+  prefixes: readonly Prefix[],
+  lifetime: number,
+  magLinkLocal: string | null,
+): void {
   // RFC 6275 §9.5.1: without the A flag an accepted update is not acknowledged.
   if ((pbu.flags & ctx.lib.BU.A) === 0) {
-    ctx.note(`No PBA for seq ${pbu.seq}: the PBU did not ask for one (A flag clear)`, 'RFC 6275 §9.5.1', 'pba-not-requested');
+    ctx.note(
+      `No PBA for seq ${pbu.seq}: the PBU did not ask for one (A flag clear)`,
+      'RFC 6275 §9.5.1',
+      'pba-not-requested',
+    );
     return;
   }
   sendPba(ctx, pbu, from, ctx.lib.STATUS.ACCEPTED, {
@@ -617,7 +791,10 @@ function accept(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, prefixes
 }
 
 function reject(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, r: Refusal): void {
-  ctx.note(`PBU rejected with ${ctx.lib.statusName(r.status)}: ${r.why}`, r.rfc, 'pbu-rejected', { status: r.status, mnId: pbu.mnId ?? '' });
+  ctx.note(`PBU rejected with ${ctx.lib.statusName(r.status)}: ${r.why}`, r.rfc, 'pbu-rejected', {
+    status: r.status,
+    mnId: pbu.mnId ?? '',
+  });
   const timestamp = r.timestamp ?? pbu.timestamp;
   sendPba(ctx, pbu, from, r.status, {
     // A rejection copies the request's prefixes, or carries one ALL_ZERO prefix when it had none.
@@ -638,7 +815,13 @@ interface PbaParts {
 }
 
 /** From the PBU's destination to its source; options copied or answered as RFC 5213 §5.3.6 lists them. */
-function sendPba(ctx: Ctx, pbu: ProxyBindingUpdate, from: MessageSource, status: number, parts: PbaParts): void {
+function sendPba(
+  ctx: Ctx,
+  pbu: ProxyBindingUpdate,
+  from: MessageSource,
+  status: number,
+  parts: PbaParts,
+): void {
   const pba: ProxyBindingAck = {
     type: 'pba',
     status,
@@ -687,4 +870,5 @@ function unindex(ctx: Ctx, key: string, entry: BceEntry): void {
 
 const plain = (p: Prefix): Prefix => ({ prefix: p.prefix, length: p.length });
 
-const listPrefixes = (ctx: Ctx, ps: readonly Prefix[]): string => ps.map((p) => ctx.lib.formatPrefix(p)).join(', ');
+const listPrefixes = (ctx: Ctx, ps: readonly Prefix[]): string =>
+  ps.map((p) => ctx.lib.formatPrefix(p)).join(', ');
