@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessDistance, chartRows, droppedHops, laneOrder, lifelines, rowAtCursor, rowsInBand, rowsScale } from '../../src/ui/panels/chart/chart-model';
+import { accessDistance, chartRows, DRAWN_LIMIT, droppedHops, HEAD_H, laneOrder, lifelines, rowAtCursor, rowsInBand, rowsScale, viewBand } from '../../src/ui/panels/chart/chart-model';
 import { arrowKind } from '../../src/ui/panels/chart/arrow-kind';
 import { buildTraceIndex } from '../../src/ui/state/trace-index';
 import { CN, LMAA, MAG1, MN_ADDR, MN_ID, TraceBuilder, pba, pbu, ping, ra, tunnel } from './fixtures/trace-builder';
@@ -93,6 +93,23 @@ describe('rowsInBand and rowAtCursor', () => {
     expect(rowsInBand(rows, scale, 105, 140)).toEqual([]);
     expect(rowsInBand(rows, scale, 0, 1e6)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(rowsInBand(rows, scale, 0, 1e6, 2)).toEqual([5, 6]);
+  });
+
+  it('draws for a viewport its band with a margin, a screenful before layout', () => {
+    // The band is [scrollTop − heads − 60, scrollTop + height + 60].
+    expect(viewBand(rows, scale, 200, 10)).toEqual(rowsInBand(rows, scale, 200 - HEAD_H - 60, 270));
+    expect(viewBand(rows, scale, 200, 10)).toEqual([4, 5, 6]);
+    expect(viewBand(rows, scale, 0, 0)).toEqual(rowsInBand(rows, scale, -HEAD_H - 60, 660));
+  });
+
+  it('draws at most DRAWN_LIMIT arrows, the latest ones, in a storm of simultaneous hops', () => {
+    const storm = new TraceBuilder();
+    for (let k = 0; k < DRAWN_LIMIT + 50; k++) storm.tx(1_000, 'mag1', 'lma1', pbu(MAG1, LMAA, k, MN_ID, 1), 10_000);
+    const many = chartRows(storm.entries, buildTraceIndex(storm.entries).tx, () => true);
+    const band = viewBand(many, rowsScale(many), 0, 400);
+    expect(band).toHaveLength(DRAWN_LIMIT);
+    expect(band[0]).toBe(50);
+    expect(band.at(-1)).toBe(DRAWN_LIMIT + 49);
   });
 
   it('finds the last row at or before a trace position', () => {

@@ -144,6 +144,23 @@ describe('StateTables', () => {
   });
 });
 
+describe('StateTables in a crowd', () => {
+  it('draws the first 100 rows and at most 100 changed ones when one instant changed them all', () => {
+    const b = new TraceBuilder();
+    for (let k = 0; k < 250; k++) b.table(1_000, 'lma1', 'bce', `mn${k}#1`, { mnId: `mn${k}@example.com`, state: 'active' });
+    const session = sessionWith(b.entries, NODES);
+    session.seekToEntry(249);
+    render(StateTables, { session });
+    const bce = screen.getByRole('table', { name: 'Binding cache — LMA1' });
+    const rows = within(bce).getAllByRole('row');
+    // Header, 200 entries, and the "50 more" line.
+    expect(rows).toHaveLength(202);
+    expect(rows[200].dataset.key).toBe('mn199#1');
+    expect(rows[201].textContent).toContain('50 more');
+    expect(rows[201].textContent).toContain('Show all 250 rows');
+  });
+});
+
 describe('EventList', () => {
   it('lists the entries up to the clock and seeks to the one selected, selecting its packet', async () => {
     const { entries, pbu: tx } = registration();

@@ -86,4 +86,46 @@ describe('throttledWhile', () => {
     expect(seen).toBe(5);
     stop();
   });
+
+  it('while busy, tracks only `watch` and reads the value only when it takes a snapshot', () => {
+    const s = $state({ tick: 0, v: 1, busy: true });
+    let reads = 0;
+    let seen = 0;
+    const stop = $effect.root(() => {
+      const t = throttledWhile(
+        () => {
+          reads++;
+          return s.v * 10 + s.tick;
+        },
+        () => s.busy,
+        200,
+        () => s.tick,
+      );
+      $effect(() => {
+        seen = t.current;
+      });
+    });
+    flushSync();
+    expect([seen, reads]).toEqual([10, 1]);
+    for (let k = 1; k <= 5; k++) {
+      s.tick = k;
+      flushSync();
+    }
+    // Five ticks within 200 ms: no read until the snapshot, then one.
+    expect([seen, reads]).toEqual([10, 1]);
+    vi.advanceTimersByTime(200);
+    flushSync();
+    expect([seen, reads]).toEqual([15, 2]);
+    // Not watched while busy: a change of v alone starts no snapshot.
+    s.v = 2;
+    flushSync();
+    vi.advanceTimersByTime(200);
+    flushSync();
+    expect([seen, reads]).toEqual([15, 2]);
+    // Exact again once idle.
+    s.busy = false;
+    flushSync();
+    expect(seen).toBe(25);
+    stop();
+  });
 });

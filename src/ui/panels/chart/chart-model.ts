@@ -122,6 +122,13 @@ export function lifelines(trace: readonly TraceEntry[], rows: ChartRows, order: 
  * Row indexes whose arrow crosses the band [y0, y1]: started before its bottom and arrived after its top.
  * At most `limit` (the latest ones win), so a zoomed-out view of a huge trace stays cheap.
  */
+/**
+ * Most arrows the chart draws at once. In a city's start-up storm thousands of hops cross one screen,
+ * drawn over each other, and every frame would repaint them all: the latest ones crossing the view are
+ * drawn (and their lifelines), and the chart says so.
+ */
+export const DRAWN_LIMIT = 300;
+
 export function rowsInBand(rows: ChartRows, scale: TimeScale, y0: number, y1: number, limit = 800): number[] {
   if (rows.t.length === 0) return [];
   const tTop = timeAt(scale, y0);
@@ -133,6 +140,19 @@ export function rowsInBand(rows: ChartRows, scale: TimeScale, y0: number, y1: nu
     if (rows.arrive[i] >= tTop) out.push(i);
   }
   return out.reverse();
+}
+
+/** Height of the lifeline heads over the chart's viewport. */
+export const HEAD_H = 26;
+
+/**
+ * The rows the chart draws for a viewport (with a margin, so arrows do not pop in while scrolling): the
+ * canvas draws these and the lifelines are those of these, so both must use this one window.
+ */
+export function viewBand(rows: ChartRows, scale: TimeScale, scrollTop: number, viewHeight: number): number[] {
+  // Before layout (or without one) the height reads 0: draw a screenful anyway.
+  const h = viewHeight > 0 ? viewHeight : 600;
+  return rowsInBand(rows, scale, scrollTop - HEAD_H - 60, scrollTop + h + 60, DRAWN_LIMIT);
 }
 
 /** Ids of the 'tx' entries whose packet was dropped on that hop (drawn dashed, with a cross). */
