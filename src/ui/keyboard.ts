@@ -47,7 +47,13 @@ function isTextEntry(t: EventTarget | null): boolean {
   if (tag === 'textarea' || tag === 'select' || el.isContentEditable) return true;
   if (tag === 'input') return true;
   const role = el.getAttribute?.('role');
-  return role === 'slider' || role === 'separator' || role === 'menuitem' || role === 'menuitemradio' || role === 'textbox';
+  return (
+    role === 'slider' ||
+    role === 'separator' ||
+    role === 'menuitem' ||
+    role === 'menuitemradio' ||
+    role === 'textbox'
+  );
 }
 
 function isPressable(t: EventTarget | null): boolean {

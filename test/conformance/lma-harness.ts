@@ -268,20 +268,18 @@ export class LmaHarness {
       CN,
       dst,
     );
-    this.net
-      .node('cn1')
-      .send(
-        emitIPv6Packet({
-          trafficClass: 0,
-          flowLabel: 0,
-          hopLimit: 64,
-          src: CN,
-          dst,
-          extHeaders: [],
-          nextHeader: 58,
-          payload,
-        }),
-      );
+    this.net.node('cn1').send(
+      emitIPv6Packet({
+        trafficClass: 0,
+        flowLabel: 0,
+        hopLimit: 64,
+        src: CN,
+        dst,
+        extHeaders: [],
+        nextHeader: 58,
+        payload,
+      }),
+    );
   }
 }
 

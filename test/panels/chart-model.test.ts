@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { accessDistance, chartRows, DRAWN_LIMIT, droppedHops, HEAD_H, laneOrder, lifelines, rowAtCursor, rowsInBand, rowsScale, viewBand } from '../../src/ui/panels/chart/chart-model';
+import {
+  accessDistance,
+  chartRows,
+  DRAWN_LIMIT,
+  droppedHops,
+  HEAD_H,
+  laneOrder,
+  lifelines,
+  rowAtCursor,
+  rowsInBand,
+  rowsScale,
+  viewBand,
+} from '../../src/ui/panels/chart/chart-model';
 import { arrowKind } from '../../src/ui/panels/chart/arrow-kind';
 import { buildTraceIndex } from '../../src/ui/state/trace-index';
-import { CN, LMAA, MAG1, MN_ADDR, MN_ID, TraceBuilder, pba, pbu, ping, ra, tunnel } from './fixtures/trace-builder';
+import {
+  CN,
+  LMAA,
+  MAG1,
+  MN_ADDR,
+  MN_ID,
+  TraceBuilder,
+  pba,
+  pbu,
+  ping,
+  ra,
+  tunnel,
+} from './fixtures/trace-builder';
 
 const NODES = [
   { id: 'cn1', kind: 'cn' as const },
@@ -59,10 +83,24 @@ describe('chartRows', () => {
 
 describe('lifelines', () => {
   it('orders the nodes from the access network outwards: MN, MAG, routers and LMA by hops, CN last', () => {
-    expect(Object.fromEntries(accessDistance(NODES, LINKS))).toEqual({ mn1: 0, mag1: 1, r2: 2, lma1: 3, r1: 4, cn1: 5 });
+    expect(Object.fromEntries(accessDistance(NODES, LINKS))).toEqual({
+      mn1: 0,
+      mag1: 1,
+      r2: 2,
+      lma1: 3,
+      r1: 4,
+      cn1: 5,
+    });
     const b = registration();
     const rows = chartRows(b.entries, buildTraceIndex(b.entries).tx, () => true);
-    expect(lifelines(b.entries, rows, laneOrder(NODES, LINKS))).toEqual(['mn1', 'mag1', 'r2', 'lma1', 'r1', 'cn1']);
+    expect(lifelines(b.entries, rows, laneOrder(NODES, LINKS))).toEqual([
+      'mn1',
+      'mag1',
+      'r2',
+      'lma1',
+      'r1',
+      'cn1',
+    ]);
     // Only the nodes of some rows (the chart's compact mode for huge scenarios).
     expect(lifelines(b.entries, rows, laneOrder(NODES, LINKS), [4, 5])).toEqual(['lma1', 'r1', 'cn1']);
   });
@@ -76,7 +114,16 @@ describe('lifelines', () => {
   it('puts nodes the scenario does not list last', () => {
     const b = registration();
     const rows = chartRows(b.entries, buildTraceIndex(b.entries).tx, (tx) => tx.cls === 'signalling');
-    expect(lifelines(b.entries, rows, laneOrder(NODES.filter((n) => n.id !== 'r2'), LINKS))).toEqual(['mag1', 'lma1', 'r2']);
+    expect(
+      lifelines(
+        b.entries,
+        rows,
+        laneOrder(
+          NODES.filter((n) => n.id !== 'r2'),
+          LINKS,
+        ),
+      ),
+    ).toEqual(['mag1', 'lma1', 'r2']);
   });
 });
 
@@ -104,7 +151,8 @@ describe('rowsInBand and rowAtCursor', () => {
 
   it('draws at most DRAWN_LIMIT arrows, the latest ones, in a storm of simultaneous hops', () => {
     const storm = new TraceBuilder();
-    for (let k = 0; k < DRAWN_LIMIT + 50; k++) storm.tx(1_000, 'mag1', 'lma1', pbu(MAG1, LMAA, k, MN_ID, 1), 10_000);
+    for (let k = 0; k < DRAWN_LIMIT + 50; k++)
+      storm.tx(1_000, 'mag1', 'lma1', pbu(MAG1, LMAA, k, MN_ID, 1), 10_000);
     const many = chartRows(storm.entries, buildTraceIndex(storm.entries).tx, () => true);
     const band = viewBand(many, rowsScale(many), 0, 400);
     expect(band).toHaveLength(DRAWN_LIMIT);

@@ -21,7 +21,15 @@ function registration() {
   b.l2(0, 'attach', 'mn1', 'mag1');
   const u = b.tx(50_000, 'mag1', 'lma1', pbu(MAG1, LMAA, 1, MN_ID, 1), 10_000);
   b.rx(u);
-  b.table(60_000, 'lma1', 'bce', 'mn1#1', { mnId: MN_ID, hnps: ['2001:db8:1::/64'], proxyCoa: MAG1, state: 'active', seq: 1, lifetime: 3600, expires: 3_600_060_000 });
+  b.table(60_000, 'lma1', 'bce', 'mn1#1', {
+    mnId: MN_ID,
+    hnps: ['2001:db8:1::/64'],
+    proxyCoa: MAG1,
+    state: 'active',
+    seq: 1,
+    lifetime: 3600,
+    expires: 3_600_060_000,
+  });
   b.decision(60_000, 'lma1', 'PBU accepted: new mobility session', 'RFC 5213 §5.3.2', 'pbu-accepted');
   const a = b.tx(60_000, 'lma1', 'mag1', pba(LMAA, MAG1, 1, MN_ID), 10_000);
   b.rx(a);
@@ -62,7 +70,9 @@ describe('PacketInspector', () => {
     expect(picked.getAttribute('aria-level')).toBe('4');
     expect(bytes(start + 4).classList.contains('sel')).toBe(true);
     expect(bytes(start + 3).classList.contains('sel')).toBe(false);
-    expect(within(picked).getByRole('link', { name: 'RFC 5213 §8.3' }).getAttribute('href')).toBe('https://www.rfc-editor.org/rfc/rfc5213#section-8.3');
+    expect(within(picked).getByRole('link', { name: 'RFC 5213 §8.3' }).getAttribute('href')).toBe(
+      'https://www.rfc-editor.org/rfc/rfc5213#section-8.3',
+    );
   });
 
   it('keeps the same field selected when another packet of the same kind is selected', async () => {
@@ -76,7 +86,9 @@ describe('PacketInspector', () => {
     session.select(two.id);
     flushSync();
     expect(screen.getByRole('treeitem', { selected: true }).querySelector('.value')?.textContent).toBe('2');
-    expect(screen.getByRole('treeitem', { selected: true }).querySelector('.name')?.textContent).toBe('Sequence #:');
+    expect(screen.getByRole('treeitem', { selected: true }).querySelector('.name')?.textContent).toBe(
+      'Sequence #:',
+    );
   });
 
   it('shows what it could decode of a malformed packet, and where it stopped', async () => {
@@ -88,7 +100,9 @@ describe('PacketInspector', () => {
     session.select(tx.id);
     render(PacketInspector, { session });
     expect(await screen.findByRole('treeitem', { name: /^IPv6 header/ })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toMatch(/Decoding stopped at octet 41, field “headerLen” \(mh\): Header Len 3 means 32 octets/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /Decoding stopped at octet 41, field “headerLen” \(mh\): Header Len 3 means 32 octets/,
+    );
   });
 });
 
@@ -132,7 +146,9 @@ describe('StateTables', () => {
     expect(rows[1].textContent).toContain(MN_ID);
     expect(rows[1].textContent).toContain('2001:db8:1::/64');
     expect(rows[1].classList.contains('changed')).toBe(true);
-    expect(screen.getByRole('table', { name: 'Binding update list — MAG1' }).textContent).toContain('no entries');
+    expect(screen.getByRole('table', { name: 'Binding update list — MAG1' }).textContent).toContain(
+      'no entries',
+    );
     // Still the same instant (the LMA's decision): still highlighted. The PBA's arrival is later: not.
     session.seekToEntry(4);
     flushSync();
@@ -140,14 +156,17 @@ describe('StateTables', () => {
     session.seekToEntry(6);
     flushSync();
     expect(container.querySelector('tr.changed')).toBeNull();
-    expect(within(screen.getByRole('table', { name: 'Binding cache — LMA1' })).getAllByRole('row')).toHaveLength(2);
+    expect(
+      within(screen.getByRole('table', { name: 'Binding cache — LMA1' })).getAllByRole('row'),
+    ).toHaveLength(2);
   });
 });
 
 describe('StateTables in a crowd', () => {
   it('draws the first 100 rows and at most 100 changed ones when one instant changed them all', () => {
     const b = new TraceBuilder();
-    for (let k = 0; k < 250; k++) b.table(1_000, 'lma1', 'bce', `mn${k}#1`, { mnId: `mn${k}@example.com`, state: 'active' });
+    for (let k = 0; k < 250; k++)
+      b.table(1_000, 'lma1', 'bce', `mn${k}#1`, { mnId: `mn${k}@example.com`, state: 'active' });
     const session = sessionWith(b.entries, NODES);
     session.seekToEntry(249);
     render(StateTables, { session });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countUpTo, describeEntry, filterEntries, GROUPS, groupOf, involves, packetOf, rfcOf } from '../../src/ui/panels/events/describe';
+import {
+  countUpTo,
+  describeEntry,
+  filterEntries,
+  GROUPS,
+  groupOf,
+  involves,
+  packetOf,
+  rfcOf,
+} from '../../src/ui/panels/events/describe';
 import type { KindGroup } from '../../src/ui/panels/events/describe';
 import { CN, LMAA, MAG1, MN_ADDR, MN_ID, TraceBuilder, pbu, ping } from './fixtures/trace-builder';
 
@@ -10,7 +19,14 @@ function sample(): TraceBuilder {
   const b = new TraceBuilder();
   b.add({ kind: 'action', t: 0, node: '', action: 'move', detail: 'mn1 to mag1' });
   b.l2(0, 'attach', 'mn1', 'mag1');
-  b.add({ kind: 'timer-set', t: 0, node: 'mag1', timer: 'retransmit acc-mn1', deadline: 1_000_000, timerId: 1 });
+  b.add({
+    kind: 'timer-set',
+    t: 0,
+    node: 'mag1',
+    timer: 'retransmit acc-mn1',
+    deadline: 1_000_000,
+    timerId: 1,
+  });
   const u = b.tx(50_000, 'mag1', 'lma1', pbu(MAG1, LMAA, 1, MN_ID, 1), 4_000);
   b.rx(u);
   b.add({ kind: 'deliver', t: 54_000, node: 'lma1', pid: u.pid, label: u.label, cls: 'signalling' });
@@ -53,7 +69,21 @@ describe('describeEntry', () => {
 describe('packetOf', () => {
   it('finds the hop a send, a receive, a drop or a delivery is about', () => {
     const b = sample();
-    expect(b.entries.map((e) => packetOf(e, b.entries))).toEqual([null, null, null, 3, 3, 3, null, null, 8, 8, null, null, null]);
+    expect(b.entries.map((e) => packetOf(e, b.entries))).toEqual([
+      null,
+      null,
+      null,
+      3,
+      3,
+      3,
+      null,
+      null,
+      8,
+      8,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -68,7 +98,9 @@ describe('filters', () => {
     const b = sample();
     const all = new Set(GROUPS.map((g) => g.id));
     expect(filterEntries(b.entries, all, '')).toBeNull();
-    expect([...(filterEntries(b.entries, new Set<KindGroup>(['sent', 'decisions']), '') ?? [])]).toEqual([3, 7, 8]);
+    expect([...(filterEntries(b.entries, new Set<KindGroup>(['sent', 'decisions']), '') ?? [])]).toEqual([
+      3, 7, 8,
+    ]);
     expect([...(filterEntries(b.entries, all, 'mn1') ?? [])]).toEqual([1]);
     expect([...(filterEntries(b.entries, all, 'lma1') ?? [])]).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect([...(filterEntries(b.entries, new Set<KindGroup>(), '') ?? [])]).toEqual([]);

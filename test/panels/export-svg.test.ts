@@ -7,8 +7,17 @@ import { buildTraceIndex } from '../../src/ui/state/trace-index';
 import { LMAA, MAG1, MN_ID, TraceBuilder, pba, pbu } from './fixtures/trace-builder';
 
 const COLOURS = {
-  pbu: '#d9480f', pba: '#2b8a3e', mh: '#ae3ec9', data: '#1971c2', nd: '#868e96', error: '#e03131', other: '#4f5b6b',
-  text: '#1b2430', muted: '#4f5b6b', line: '#cfd6e0', background: '#ffffff',
+  pbu: '#d9480f',
+  pba: '#2b8a3e',
+  mh: '#ae3ec9',
+  data: '#1971c2',
+  nd: '#868e96',
+  error: '#e03131',
+  other: '#4f5b6b',
+  text: '#1b2430',
+  muted: '#4f5b6b',
+  line: '#cfd6e0',
+  background: '#ffffff',
 };
 
 function exchange(): TraceBuilder {
@@ -27,8 +36,23 @@ function spec(max?: number, around = 0) {
   const scale = rowsScale(rows, { pxPerMs: 2, minStep: 18, maxGap: 40, top: 44 });
   const [from, to] = exportRange(rows.ids.length, around, max);
   return exportSpec({
-    trace: b.entries, rows, scale, xOf: new Map([['mag1', 100], ['lma1', 300]]), lifelines: [{ id: 'mag1', label: 'MAG1' }, { id: 'lma1', label: 'LMA1' }],
-    width: 400, dropped: new Set([2]), title: 'Basic <domain> & co', from, to, colours: COLOURS,
+    trace: b.entries,
+    rows,
+    scale,
+    xOf: new Map([
+      ['mag1', 100],
+      ['lma1', 300],
+    ]),
+    lifelines: [
+      { id: 'mag1', label: 'MAG1' },
+      { id: 'lma1', label: 'LMA1' },
+    ],
+    width: 400,
+    dropped: new Set([2]),
+    title: 'Basic <domain> & co',
+    from,
+    to,
+    colours: COLOURS,
   });
 }
 
@@ -41,9 +65,16 @@ describe('exportSpec', () => {
       [2, 'PBA status=0', 'pba', 300, 100, 44, 64, true],
       [4, 'PBU seq=2 HI=1', 'pbu', 100, 300, 104, 124, false],
     ]);
-    expect(s.ticks).toEqual([{ y: 24, text: '0.050' }, { y: 44, text: '0.060' }, { y: 104, text: '2.000' }]);
+    expect(s.ticks).toEqual([
+      { y: 24, text: '0.050' },
+      { y: 44, text: '0.060' },
+      { y: 104, text: '2.000' },
+    ]);
     expect(s.breaks).toEqual([{ y0: 64, y1: 104, text: '… 1.930 s …' }]);
-    expect(s.lifelines).toEqual([{ x: 100, label: 'MAG1' }, { x: 300, label: 'LMA1' }]);
+    expect(s.lifelines).toEqual([
+      { x: 100, label: 'MAG1' },
+      { x: 300, label: 'LMA1' },
+    ]);
   });
 
   it('keeps `max` rows around the given one when the chart is larger, and says so in the title', () => {
@@ -74,7 +105,11 @@ describe('exportSvg', () => {
     expect(svg.querySelector('title')?.textContent).toBe('Basic <domain> & co');
     const groups = [...svg.querySelectorAll('g[data-tx]')];
     expect(groups.map((g) => g.getAttribute('data-tx'))).toEqual(['0', '2', '4']);
-    expect(groups.map((g) => g.querySelector('text')?.textContent)).toEqual(['PBU seq=1 HI=1', 'PBA status=0', 'PBU seq=2 HI=1']);
+    expect(groups.map((g) => g.querySelector('text')?.textContent)).toEqual([
+      'PBU seq=1 HI=1',
+      'PBA status=0',
+      'PBU seq=2 HI=1',
+    ]);
     // PBU in its colour with an arrowhead; the dropped PBA dashed with a cross instead.
     expect(groups[0].querySelector('line')?.getAttribute('stroke')).toBe('#d9480f');
     expect(groups[0].querySelector('polygon')?.getAttribute('fill')).toBe('#d9480f');

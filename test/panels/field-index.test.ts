@@ -3,7 +3,13 @@ import { fromHex } from '../../src/sim/wire/bytes';
 import { decodePacket } from '../../src/sim/wire/decode';
 import { field } from '../../src/sim/wire/fields';
 import { VECTORS } from '../wire/ip/fixtures';
-import { ancestorsOf, deepestAt, defaultExpanded, flattenFields, visibleFields } from '../../src/ui/panels/inspector/field-index';
+import {
+  ancestorsOf,
+  deepestAt,
+  defaultExpanded,
+  flattenFields,
+  visibleFields,
+} from '../../src/ui/panels/inspector/field-index';
 
 // The digest's golden PBU (vectors.json), embedded in the repo so the test does not depend on shared/.
 const PBU = decodePacket(fromHex(VECTORS.pbu_initial));
@@ -11,8 +17,16 @@ const PBU = decodePacket(fromHex(VECTORS.pbu_initial));
 const tree = [
   field('Outer', 0, 8, 'o', 'RFC 1'),
   field('Layer', 8, 8, 'l', 'RFC 2', undefined, [
-    field('Flags', 8, 2, '0x8200', 'RFC 3', undefined, [field('A', 8, 2, '1', 'RFC 3'), field('P', 8, 2, '1', 'RFC 3')]),
-    field('Options', 10, 6, '1 option', 'RFC 4', undefined, [field('Opt', 10, 6, 'x', 'RFC 5', undefined, [field('Type', 10, 1, '22', 'RFC 5'), field('Value', 12, 4, 'v', 'RFC 5')])]),
+    field('Flags', 8, 2, '0x8200', 'RFC 3', undefined, [
+      field('A', 8, 2, '1', 'RFC 3'),
+      field('P', 8, 2, '1', 'RFC 3'),
+    ]),
+    field('Options', 10, 6, '1 option', 'RFC 4', undefined, [
+      field('Opt', 10, 6, 'x', 'RFC 5', undefined, [
+        field('Type', 10, 1, '22', 'RFC 5'),
+        field('Value', 12, 4, 'v', 'RFC 5'),
+      ]),
+    ]),
     field('Group', 10, 0, '', ''),
   ]),
 ];

@@ -54,7 +54,11 @@ function instrument(viewport: HTMLElement) {
       log.writes.push(v);
     },
   });
-  for (const o of observers) o.cb(o.els.filter((e) => e === viewport).map((target) => ({ target }) as ResizeObserverEntry), {} as ResizeObserver);
+  for (const o of observers)
+    o.cb(
+      o.els.filter((e) => e === viewport).map((target) => ({ target }) as ResizeObserverEntry),
+      {} as ResizeObserver,
+    );
   flushSync();
   log.reads = 0;
   log.writes = [];

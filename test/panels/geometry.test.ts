@@ -9,7 +9,9 @@ describe('arrowGeometry', () => {
   });
 
   it('puts a label on a flat arrow just above its middle, and raises it on a sloped one', () => {
-    expect([arrowGeometry(0, 10, 100, 10, 60).labelX, arrowGeometry(0, 10, 100, 10, 60).labelY]).toEqual([50, 7]);
+    expect([arrowGeometry(0, 10, 100, 10, 60).labelX, arrowGeometry(0, 10, 100, 10, 60).labelY]).toEqual([
+      50, 7,
+    ]);
     // Slope 0.1 and a 60 px label: the line drops 3 px under half the label.
     expect(arrowGeometry(0, 0, 100, 10, 60).labelY).toBeCloseTo(5 - 3 - 3, 10);
     // Steep: raised by a line of text at most.

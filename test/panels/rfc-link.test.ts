@@ -3,7 +3,9 @@ import { rfcPieces, rfcUrl } from '../../src/ui/panels/shared/rfc-link';
 
 describe('rfcPieces', () => {
   it('links an RFC section to the RFC Editor', () => {
-    expect(rfcPieces('RFC 5213 §8.3')).toEqual([{ text: 'RFC 5213 §8.3', href: 'https://www.rfc-editor.org/rfc/rfc5213#section-8.3' }]);
+    expect(rfcPieces('RFC 5213 §8.3')).toEqual([
+      { text: 'RFC 5213 §8.3', href: 'https://www.rfc-editor.org/rfc/rfc5213#section-8.3' },
+    ]);
   });
 
   it('links a bare section to the RFC named before it, keeping the text between', () => {
@@ -30,7 +32,11 @@ describe('rfcPieces', () => {
 
   it('keeps every character of the input', () => {
     const text = 'Per RFC 6275 §9.1, §10.3.1 (and RFC 5213 §5.3.5).';
-    expect(rfcPieces(text).map((p) => p.text).join('')).toBe(text);
+    expect(
+      rfcPieces(text)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('builds appendix anchors', () => {

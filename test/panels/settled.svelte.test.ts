@@ -22,7 +22,10 @@ describe('settledTrace', () => {
     const s = $state({ trace: entries(10), complete: false });
     let seen: readonly TraceEntry[] = [];
     const stop = $effect.root(() => {
-      const settled = settledTrace(() => ({ trace: s.trace, index: buildTraceIndex(s.trace), complete: s.complete }), 1000);
+      const settled = settledTrace(
+        () => ({ trace: s.trace, index: buildTraceIndex(s.trace), complete: s.complete }),
+        1000,
+      );
       $effect(() => {
         seen = settled.current.trace;
       });
@@ -61,7 +64,11 @@ describe('throttledWhile', () => {
     const s = $state({ v: 1, busy: false });
     let seen = 0;
     const stop = $effect.root(() => {
-      const t = throttledWhile(() => s.v, () => s.busy, 200);
+      const t = throttledWhile(
+        () => s.v,
+        () => s.busy,
+        200,
+      );
       $effect(() => {
         seen = t.current;
       });

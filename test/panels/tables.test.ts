@@ -10,8 +10,17 @@ const ctx = { now: 2_000_000, owner: new Map([['2001:db8:ffff:1::2', 'MAG1']]) }
 
 describe('columnsFor', () => {
   it('orders the known columns, then the ones a learner added, and leaves out the absent', () => {
-    const rows: Record<string, Cell>[] = [{ state: 'active', mnId: 'a', extra: 1, hnps: ['2001:db8:1::/64'] }, { mnId: 'b', note: 'x' }];
-    expect(columnsFor('bce', rows).map((c) => c.header)).toEqual(['MN-ID', 'Home network prefix', 'State', 'extra', 'note']);
+    const rows: Record<string, Cell>[] = [
+      { state: 'active', mnId: 'a', extra: 1, hnps: ['2001:db8:1::/64'] },
+      { mnId: 'b', note: 'x' },
+    ];
+    expect(columnsFor('bce', rows).map((c) => c.header)).toEqual([
+      'MN-ID',
+      'Home network prefix',
+      'State',
+      'extra',
+      'note',
+    ]);
   });
 
   it('shows every known heading for an empty table', () => {
@@ -26,7 +35,9 @@ describe('formatCell', () => {
     expect(formatCell('created', 54_013, ctx)).toBe('at 54.0 ms');
     expect(formatCell('retransmitTimeout', 1_000_000, ctx)).toBe('1.000 s');
     expect(formatCell('lifetime', 3600, ctx)).toBe('3600 s');
-    expect(formatCell('hnps', ['2001:db8:1::/64', '2001:db8:2::/64'], ctx)).toBe('2001:db8:1::/64, 2001:db8:2::/64');
+    expect(formatCell('hnps', ['2001:db8:1::/64', '2001:db8:2::/64'], ctx)).toBe(
+      '2001:db8:1::/64, 2001:db8:2::/64',
+    );
     expect(formatCell('hnps', [], ctx)).toBe('—');
     expect(formatCell('stopped', false, ctx)).toBe('no');
     expect(formatCell('tunnel', null, ctx)).toBe('—');
@@ -48,9 +59,20 @@ describe('formatCell', () => {
 describe('addressOwners', () => {
   it('maps each address in the addresses tables to its node label', () => {
     const b = new TraceBuilder();
-    b.table(0, 'mag1', 'addresses', 'eth0 2001:db8:ffff:1::2', { iface: 'eth0', address: '2001:db8:ffff:1::2', prefixLength: 64 });
-    b.table(0, 'lma1', 'addresses', 'eth0 2001:db8:ffff::1', { iface: 'eth0', address: '2001:db8:ffff::1', prefixLength: 64 });
-    const owners = addressOwners(tablesAt(b.entries, 1), [{ id: 'mag1', label: 'MAG1' }, { id: 'lma1', label: 'LMA' }]);
+    b.table(0, 'mag1', 'addresses', 'eth0 2001:db8:ffff:1::2', {
+      iface: 'eth0',
+      address: '2001:db8:ffff:1::2',
+      prefixLength: 64,
+    });
+    b.table(0, 'lma1', 'addresses', 'eth0 2001:db8:ffff::1', {
+      iface: 'eth0',
+      address: '2001:db8:ffff::1',
+      prefixLength: 64,
+    });
+    const owners = addressOwners(tablesAt(b.entries, 1), [
+      { id: 'mag1', label: 'MAG1' },
+      { id: 'lma1', label: 'LMA' },
+    ]);
     expect(Object.fromEntries(owners)).toEqual({ '2001:db8:ffff:1::2': 'MAG1', '2001:db8:ffff::1': 'LMA' });
   });
 });
@@ -65,7 +87,9 @@ describe('removedRows', () => {
     b.table(3, 'lma1', 'routes', 'r', null);
     const cursor = b.entries.length - 1;
     const changed = lastChangedKeys(b.entries, cursor);
-    expect(removedRows(b.entries, cursor, changed, tablesAt(b.entries, cursor))).toEqual([{ node: 'lma1', table: 'bce', key: 'k1', row: { mnId: 'a', seq: 2 } }]);
+    expect(removedRows(b.entries, cursor, changed, tablesAt(b.entries, cursor))).toEqual([
+      { node: 'lma1', table: 'bce', key: 'k1', row: { mnId: 'a', seq: 2 } },
+    ]);
   });
 
   it('has nothing to show when the instant deleted nothing', () => {

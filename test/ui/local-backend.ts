@@ -47,7 +47,10 @@ export class LocalBackend implements SimBackend {
 }
 
 export function basicDomainText(): string {
-  return readFileSync(fileURLToPath(new URL('../../src/sim/scenario/builtin/basic-domain.json', import.meta.url)), 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL('../../src/sim/scenario/builtin/basic-domain.json', import.meta.url)),
+    'utf8',
+  );
 }
 
 export function basicDomain(): unknown {
@@ -55,7 +58,10 @@ export function basicDomain(): unknown {
 }
 
 /** Resolves once the session's current run has streamed to its end. */
-export async function untilComplete(s: { complete: boolean; running: boolean }, limitMs = 30_000): Promise<void> {
+export async function untilComplete(
+  s: { complete: boolean; running: boolean },
+  limitMs = 30_000,
+): Promise<void> {
   const start = Date.now();
   while (s.running || !s.complete) {
     if (Date.now() - start > limitMs) throw new Error('run did not complete');

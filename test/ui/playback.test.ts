@@ -37,7 +37,8 @@ async function setup() {
   return { s, p: new Playback(s, frames), frames };
 }
 
-const firstPbu = (s: Session) => s.trace.find((e) => e.kind === 'tx' && e.label.startsWith('PBU')) as PacketTx;
+const firstPbu = (s: Session) =>
+  s.trace.find((e) => e.kind === 'tx' && e.label.startsWith('PBU')) as PacketTx;
 
 describe('Playback', () => {
   it('steps one entry forward and back', async () => {
@@ -83,7 +84,7 @@ describe('Playback', () => {
     p.setSpeed(10);
     s.seekToEntry(pbu.id);
     p.advance(50);
-    expect(s.time).toBe(pbu.t + (10 * 50 / FLIGHT_MS_PER_SIM_MS) * 1000);
+    expect(s.time).toBe(pbu.t + ((10 * 50) / FLIGHT_MS_PER_SIM_MS) * 1000);
   });
 
   it('quiet time never jumps over the next event', async () => {

@@ -24,7 +24,8 @@ function bce(s: Session) {
 }
 
 /** Entries without their ids' object identity: what "the same trace" means. */
-const plain = (es: readonly TraceEntry[]) => es.map((e) => JSON.stringify(e, (_k, v) => (v instanceof Uint8Array ? Array.from(v) : v)));
+const plain = (es: readonly TraceEntry[]) =>
+  es.map((e) => JSON.stringify(e, (_k, v) => (v instanceof Uint8Array ? Array.from(v) : v)));
 
 describe('Session', () => {
   it('loads a scenario, streams the whole trace and starts before the first event', async () => {
@@ -38,7 +39,13 @@ describe('Session', () => {
     expect(s.trace.length).toBeGreaterThan(1000);
     s.trace.forEach((e, i) => expect(e.id).toBe(i));
     expect(s.nodes.map((n) => `${n.id}:${n.kind}:${n.label}`)).toEqual([
-      'cn1:cn:CN', 'r1:router:Internet', 'lma1:lma:LMA', 'r2:router:Backhaul', 'mag1:mag:MAG1', 'mag2:mag:MAG2', 'mn1:mn:MN1',
+      'cn1:cn:CN',
+      'r1:router:Internet',
+      'lma1:lma:LMA',
+      'r2:router:Backhaul',
+      'mag1:mag:MAG1',
+      'mag2:mag:MAG2',
+      'mn1:mn:MN1',
     ]);
   });
 
@@ -105,7 +112,9 @@ describe('Session', () => {
     s.seekToTime(10_500_000);
     expect(bce(s).map((r) => [r.proxyCoa, r.hnps])).toEqual([[MAG2_COA, ['2001:db8:1::/64']]]);
     // Pings keep being answered after the handover.
-    expect(s.trace.some((e) => e.kind === 'app' && e.event === 'reply' && e.t > 11_000_000 && e.t < 30_000_000)).toBe(true);
+    expect(
+      s.trace.some((e) => e.kind === 'app' && e.event === 'reply' && e.t > 11_000_000 && e.t < 30_000_000),
+    ).toBe(true);
   });
 
   it('acting after seeking back drops the later user actions but keeps the script', async () => {
@@ -144,7 +153,9 @@ describe('Session', () => {
     const trace = s.trace;
     const r = await s.loadFile('broken.json', '{ "formatVersion": 1, ');
     expect(r.ok).toBe(false);
-    expect(s.message?.text).toMatch(/^"broken\.json" is not a scenario: it is not valid JSON \(.+\)\. The current scenario is unchanged\.$/);
+    expect(s.message?.text).toMatch(
+      /^"broken\.json" is not a scenario: it is not valid JSON \(.+\)\. The current scenario is unchanged\.$/,
+    );
     expect(s.scenario?.name).toBe('Basic PMIPv6 domain');
     expect(s.trace).toBe(trace);
   });
@@ -157,7 +168,9 @@ describe('Session', () => {
     doc.links[0].delay = 'fast';
     const r = await s.loadFile('bad.json', JSON.stringify(doc));
     expect(r.ok).toBe(false);
-    expect(s.message?.text).toBe('"bad.json" is not a valid scenario: 2 problems found. The current scenario is unchanged.');
+    expect(s.message?.text).toBe(
+      '"bad.json" is not a valid scenario: 2 problems found. The current scenario is unchanged.',
+    );
     expect(s.message?.details.some((d) => d.startsWith('nodes[4].kind: '))).toBe(true);
     expect(s.message?.details.some((d) => d.startsWith('links[0].delay: '))).toBe(true);
     expect(s.trace).toBe(trace);
@@ -169,7 +182,9 @@ describe('Session', () => {
     await s.loadCatalog();
     const r = await s.loadBuiltin('no-such-scenario');
     expect(r.ok).toBe(false);
-    expect(s.message?.text).toMatch(/^Could not run no-such-scenario: there is no built-in scenario "no-such-scenario" \(there are: .*ping-across-routers/);
+    expect(s.message?.text).toMatch(
+      /^Could not run no-such-scenario: there is no built-in scenario "no-such-scenario" \(there are: .*ping-across-routers/,
+    );
     expect(s.scenario).toBeNull();
   });
 });

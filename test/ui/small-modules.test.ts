@@ -1,14 +1,35 @@
 /** Keyboard shortcuts, form checks, layout persistence, packet drawing geometry and colour parsing. */
 import { describe, expect, it } from 'vitest';
-import { checkBandwidth, checkDuration, checkInteger, checkLossPercent, checkMnId, checkNodeId, checkPrefixes } from '../../src/ui/edit/form-checks';
+import {
+  checkBandwidth,
+  checkDuration,
+  checkInteger,
+  checkLossPercent,
+  checkMnId,
+  checkNodeId,
+  checkPrefixes,
+} from '../../src/ui/edit/form-checks';
 import { shortcutFor } from '../../src/ui/keyboard';
 import type { KeyLike } from '../../src/ui/keyboard';
 import { LayoutState } from '../../src/ui/state/layout.svelte';
 import { lookOf, placeDrop, placeOnHop, shortLabel } from '../../src/ui/topology/packet-painter';
 import { splitAlpha } from '../../src/ui/topology/style';
 
-const el = (tagName: string, role: string | null = null) => ({ tagName, isContentEditable: false, getAttribute: (n: string) => (n === 'role' ? role : null) }) as unknown as EventTarget;
-const key = (k: string, extra: Partial<KeyLike> = {}): KeyLike => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, target: el('DIV'), ...extra });
+const el = (tagName: string, role: string | null = null) =>
+  ({
+    tagName,
+    isContentEditable: false,
+    getAttribute: (n: string) => (n === 'role' ? role : null),
+  }) as unknown as EventTarget;
+const key = (k: string, extra: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  target: el('DIV'),
+  ...extra,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps keys to commands', () => {
@@ -42,7 +63,9 @@ describe('keyboard shortcuts', () => {
 describe('form checks', () => {
   it('accepts good input and says how to fix bad input', () => {
     expect(checkNodeId(' mag3 ', ['mag1'])).toEqual({ value: 'mag3' });
-    expect(checkNodeId('mag1', ['mag1']).error).toBe('"mag1" is already used by another node; pick a new id.');
+    expect(checkNodeId('mag1', ['mag1']).error).toBe(
+      '"mag1" is already used by another node; pick a new id.',
+    );
     expect(checkNodeId('mag 3', []).error).toMatch(/^Use letters, digits/);
     expect(checkNodeId('', []).error).toBe('Give the node an id, e.g. "mag3".');
     expect(checkDuration('1.5 s')).toEqual({ value: '1.5s' });
@@ -57,7 +80,9 @@ describe('form checks', () => {
     expect(checkInteger('3.5', 1, 16).error).toBe('Write a whole number from 1 to 16.');
     expect(checkInteger('20', 1, 16).error).toBe('Must be from 1 to 16, not 20.');
     expect(checkPrefixes('allocate')).toEqual({ value: 'allocate' });
-    expect(checkPrefixes('2001:db8:1:1::/64, 2001:db8:1:2::/64')).toEqual({ value: ['2001:db8:1:1::/64', '2001:db8:1:2::/64'] });
+    expect(checkPrefixes('2001:db8:1:1::/64, 2001:db8:1:2::/64')).toEqual({
+      value: ['2001:db8:1:1::/64', '2001:db8:1:2::/64'],
+    });
     expect(checkPrefixes('2001:db8:1:1::').error).toMatch(/^"2001:db8:1:1::" is not a prefix/);
     expect(checkMnId('').error).toMatch(/^The MN-Identifier is an NAI/);
   });
@@ -65,8 +90,12 @@ describe('form checks', () => {
 
 class MemoryStorage {
   map = new Map<string, string>();
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  setItem(k: string, v: string) { this.map.set(k, v); }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
 }
 
 describe('layout state', () => {
@@ -81,7 +110,14 @@ describe('layout state', () => {
     a.toggleTheme();
     expect([a.rightWidth, a.bottomHeight, a.collapsed.metrics, a.theme]).toEqual([900, 120, true, 'dark']);
     const b = new LayoutState(store as unknown as Storage, false);
-    expect([b.rightWidth, b.bottomHeight, b.rightSplit, b.collapsed.metrics, b.collapsed.chart, b.theme]).toEqual([900, 120, 0.5, true, false, 'dark']);
+    expect([
+      b.rightWidth,
+      b.bottomHeight,
+      b.rightSplit,
+      b.collapsed.metrics,
+      b.collapsed.chart,
+      b.theme,
+    ]).toEqual([900, 120, 0.5, true, false, 'dark']);
     store.setItem('pmipv6-playground.layout', '{"rightWidth": "wide", "theme": "purple"');
     const c = new LayoutState(store as unknown as Storage, true);
     expect([c.rightWidth, c.theme]).toEqual([440, 'dark']);

@@ -1,6 +1,13 @@
 /** What the topology draws, from the scenario and the tables at the cursor of a real basic-domain run. */
 import { describe, expect, it } from 'vitest';
-import { areaAt, areaRadii, basePositions, outOfCoverage, seatDirection, seatInArea } from '../../src/ui/topology/geometry';
+import {
+  areaAt,
+  areaRadii,
+  basePositions,
+  outOfCoverage,
+  seatDirection,
+  seatInArea,
+} from '../../src/ui/topology/geometry';
 import { layoutTopology, linkLabel, mainAddress, topologyElements } from '../../src/ui/topology/elements';
 import { addressOwners, mnLocations, topologyWorld } from '../../src/ui/topology/world';
 import { TablesCursor, viewOf } from '../../src/ui/state/tables';
@@ -9,7 +16,8 @@ import { runBasicDomain } from './local-backend';
 
 const { scenario, trace } = runBasicDomain();
 const cursor = new TablesCursor();
-const worldAt = (t: number) => topologyWorld(scenario, viewOf(cursor.at(trace, lastAtOrBefore(trace, t))), addressOwners(scenario));
+const worldAt = (t: number) =>
+  topologyWorld(scenario, viewOf(cursor.at(trace, lastAtOrBefore(trace, t))), addressOwners(scenario));
 
 describe('topology world', () => {
   it('has nothing attached and no tunnels before the first attach', () => {
@@ -73,7 +81,9 @@ describe('topology geometry', () => {
   });
 
   it('puts a crowd of MNs on a ring inside the area, all at different places', () => {
-    const seats = Array.from({ length: 12 }, (_, i) => seatInArea({ x: 0, y: 0 }, 100, i, 12, { x: 1, y: 0 }));
+    const seats = Array.from({ length: 12 }, (_, i) =>
+      seatInArea({ x: 0, y: 0 }, 100, i, 12, { x: 1, y: 0 }),
+    );
     for (const p of seats) expect(Math.hypot(p.x, p.y)).toBeCloseTo(66);
     expect(seats[0].x).toBeCloseTo(66);
     expect(new Set(seats.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)).size).toBe(12);
@@ -100,14 +110,31 @@ describe('topology elements', () => {
     expect(byId.get('mn1')?.data.label).toBe('MN1\nHNP 2001:db8:1::/64\n2001:db8:1:0:211:22ff:fe33:4455');
     expect(byId.get('mn1')?.grabbable).toBe(true);
     expect(byId.get('mag1')?.grabbable).toBe(false);
-    expect(byId.get('att:mn1/wlan0@mag1')).toMatchObject({ group: 'edges', data: { source: 'mn1', target: 'mag1' }, classes: 'attach' });
-    expect(byId.get('tun:lma1|mag1')).toMatchObject({ data: { source: 'lma1', target: 'mag1', label: 'tunnel' }, classes: 'tunnel' });
-    expect(els.filter((e) => e.classes === 'link').map((e) => e.data.label)).toEqual(['5ms', '5ms', '2ms', '2ms', '2ms']);
+    expect(byId.get('att:mn1/wlan0@mag1')).toMatchObject({
+      group: 'edges',
+      data: { source: 'mn1', target: 'mag1' },
+      classes: 'attach',
+    });
+    expect(byId.get('tun:lma1|mag1')).toMatchObject({
+      data: { source: 'lma1', target: 'mag1', label: 'tunnel' },
+      classes: 'tunnel',
+    });
+    expect(els.filter((e) => e.classes === 'link').map((e) => e.data.label)).toEqual([
+      '5ms',
+      '5ms',
+      '2ms',
+      '2ms',
+      '2ms',
+    ]);
   });
 
   it('words link labels and main addresses', () => {
-    expect(linkLabel({ ...scenario.links[0], delay: '1.5 ms', bandwidth: '8Mbps', loss: 0.025 })).toBe('1.5ms · 8Mbps · 2.5% loss');
-    expect(mainAddress(scenario.nodes.find((n) => n.id === 'mag1') ?? scenario.nodes[0])).toBe('2001:db8:ffff:1::2');
+    expect(linkLabel({ ...scenario.links[0], delay: '1.5 ms', bandwidth: '8Mbps', loss: 0.025 })).toBe(
+      '1.5ms · 8Mbps · 2.5% loss',
+    );
+    expect(mainAddress(scenario.nodes.find((n) => n.id === 'mag1') ?? scenario.nodes[0])).toBe(
+      '2001:db8:ffff:1::2',
+    );
     expect(mainAddress(scenario.nodes.find((n) => n.id === 'mn1') ?? scenario.nodes[0])).toBeNull();
   });
 
@@ -116,6 +143,8 @@ describe('topology elements', () => {
     const layout = layoutTopology(scenario, locs, new Map([['mn1', { x: 900, y: 300 }]]));
     expect(layout.positions.get('mn1')).toEqual({ x: 900, y: 300 });
     const unparked = layoutTopology(scenario, locs, new Map());
-    expect(areaAt(unparked.positions.get('mn1') ?? { x: 0, y: 0 }, unparked.positions, unparked.radii)).toBeNull();
+    expect(
+      areaAt(unparked.positions.get('mn1') ?? { x: 0, y: 0 }, unparked.positions, unparked.radii),
+    ).toBeNull();
   });
 });

@@ -4,7 +4,13 @@ import type { PacketTx } from '../../src/sim/core/trace-types';
 import { buildMarkers } from '../../src/ui/state/markers';
 import { lastChangedKeys, TablesCursor } from '../../src/ui/state/tables';
 import {
-  anyInFlight, buildTraceIndex, lastAtOrBefore, nextSignalling, packetsInFlight, previousSignalling, recentDrops,
+  anyInFlight,
+  buildTraceIndex,
+  lastAtOrBefore,
+  nextSignalling,
+  packetsInFlight,
+  previousSignalling,
+  recentDrops,
 } from '../../src/ui/state/trace-index';
 import { runBasicDomain } from './local-backend';
 
@@ -15,10 +21,16 @@ const pbu = trace.find((e) => e.kind === 'tx' && e.label.startsWith('PBU')) as P
 describe('trace index', () => {
   it('indexes tx, signalling and drop entries in order', () => {
     expect(index.tx.length).toBe(trace.filter((e) => e.kind === 'tx').length);
-    expect([...index.signalling].every((id) => trace[id].kind === 'tx' && (trace[id] as PacketTx).cls === 'signalling')).toBe(true);
+    expect(
+      [...index.signalling].every(
+        (id) => trace[id].kind === 'tx' && (trace[id] as PacketTx).cls === 'signalling',
+      ),
+    ).toBe(true);
     expect(index.signalling.length).toBe(12);
     expect([...index.drops].map((id) => trace[id].kind)).toEqual(['drop']);
-    expect(index.maxFlight).toBe(Math.max(...trace.filter((e): e is PacketTx => e.kind === 'tx').map((e) => e.arrive - e.t)));
+    expect(index.maxFlight).toBe(
+      Math.max(...trace.filter((e): e is PacketTx => e.kind === 'tx').map((e) => e.arrive - e.t)),
+    );
   });
 
   it('finds the last entry at or before a time', () => {
@@ -39,7 +51,9 @@ describe('trace index', () => {
     expect(packetsInFlight(trace, index, pbu.id - 1, pbu.t).map((e) => e.id)).not.toContain(pbu.id);
     expect(packetsInFlight(trace, index, pbu.id, pbu.t).map((e) => e.id)).toContain(pbu.id);
     // At its arrival it is no longer in flight.
-    expect(packetsInFlight(trace, index, lastAtOrBefore(trace, pbu.arrive), pbu.arrive).map((e) => e.id)).not.toContain(pbu.id);
+    expect(
+      packetsInFlight(trace, index, lastAtOrBefore(trace, pbu.arrive), pbu.arrive).map((e) => e.id),
+    ).not.toContain(pbu.id);
     expect(anyInFlight(trace, index, lastAtOrBefore(trace, 1_500_000), 1_500_000)).toBe(false);
   });
 
@@ -65,9 +79,15 @@ describe('timeline markers', () => {
   it('marks the attachment, the handover, and each PBU and PBA once (first hop)', () => {
     const m = buildMarkers(trace);
     expect(m.map((x) => `${x.kind} ${x.t}`)).toEqual([
-      'attach 50000', 'pbu 50000', 'pba 54000',
-      'detach 30000000', 'pbu 30000000', 'pba 30004000',
-      'handover 30050000', 'pbu 30050000', 'pba 30054000',
+      'attach 50000',
+      'pbu 50000',
+      'pba 54000',
+      'detach 30000000',
+      'pbu 30000000',
+      'pba 30004000',
+      'handover 30050000',
+      'pbu 30050000',
+      'pba 30054000',
     ]);
     expect(m[6].label).toBe('mn1 hands over mag1 → mag2');
     expect(m[1].label).toBe('PBU seq=1 HI=1 from mag1');
@@ -81,7 +101,12 @@ describe('tables at the cursor', () => {
     const a = c.at(trace, bceAdd);
     expect(c.at(trace, bceAdd)).toBe(a);
     expect([...(a.get('lma1')?.get('bce')?.keys() ?? [])]).toEqual(['mn1@example.com#1']);
-    expect(c.at(trace, bceAdd - 1).get('lma1')?.get('bce')?.size ?? 0).toBe(0);
+    expect(
+      c
+        .at(trace, bceAdd - 1)
+        .get('lma1')
+        ?.get('bce')?.size ?? 0,
+    ).toBe(0);
     // The earlier snapshot is not changed by folding further.
     c.at(trace, trace.length - 1);
     expect(a.get('lma1')?.get('bce')?.get('mn1@example.com#1')?.proxyCoa).toBe('2001:db8:ffff:1::2');
@@ -92,7 +117,13 @@ describe('tables at the cursor', () => {
     const bceAdd = trace.findIndex((e) => e.kind === 'table' && e.table === 'bce');
     const keys = lastChangedKeys(trace, bceAdd);
     expect(keys.has('lma1/bce/mn1@example.com#1')).toBe(true);
-    expect([...keys].every((k) => trace.some((e) => e.kind === 'table' && e.t === trace[bceAdd].t && `${e.node}/${e.table}/${e.key}` === k))).toBe(true);
+    expect(
+      [...keys].every((k) =>
+        trace.some(
+          (e) => e.kind === 'table' && e.t === trace[bceAdd].t && `${e.node}/${e.table}/${e.key}` === k,
+        ),
+      ),
+    ).toBe(true);
     expect(lastChangedKeys(trace, -1).size).toBe(0);
   });
 });
@@ -110,7 +141,8 @@ describe('table snapshots', () => {
     // A step that only touched lma1's tables leaves every other node's maps as they were.
     const touched = new Set(trace.slice(bceAdd, bceAdd + 1).map((e) => e.node));
     expect(touched).toEqual(new Set(['lma1']));
-    for (const [node, byTable] of a) if (node !== 'lma1' && before.has(node)) expect(byTable).toBe(before.get(node));
+    for (const [node, byTable] of a)
+      if (node !== 'lma1' && before.has(node)) expect(byTable).toBe(before.get(node));
     // Forward snapshots equal fresh folds, at every table entry.
     for (const id of tableIds.filter((_, i) => i % 7 === 0)) {
       const fresh = new TablesCursor().at(trace, id);

@@ -10,14 +10,18 @@ const CLEARANCE = 120;
 function free(s: Scenario, start: Position, step: Position): Position {
   const taken = [...basePositions(s).values()];
   let p = start;
-  for (let i = 0; i < 50 && taken.some((q) => Math.hypot(q.x - p.x, q.y - p.y) < CLEARANCE); i++) p = { x: p.x + step.x, y: p.y + step.y };
+  for (let i = 0; i < 50 && taken.some((q) => Math.hypot(q.x - p.x, q.y - p.y) < CLEARANCE); i++)
+    p = { x: p.x + step.x, y: p.y + step.y };
   return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
 /** A new MAG: one row below the lowest MAG (in line with them), or beside its uplink when it is the first. */
 export function placeMag(s: Scenario, uplink: string): Position {
   const pos = basePositions(s);
-  const mags = s.nodes.filter((n) => n.kind === 'mag').map((n) => pos.get(n.id)).filter((p): p is Position => !!p);
+  const mags = s.nodes
+    .filter((n) => n.kind === 'mag')
+    .map((n) => pos.get(n.id))
+    .filter((p): p is Position => !!p);
   if (mags.length > 0) {
     const lowest = mags.reduce((a, b) => (b.y > a.y ? b : a));
     return free(s, { x: lowest.x, y: lowest.y + 200 }, { x: 0, y: 200 });

@@ -9,7 +9,14 @@
  */
 import type { Micros } from '../../sim/core/time';
 import type { ProtocolConfig } from '../../sim/scenario/config';
-import type { Policy, Position, Scenario, ScenarioLink, ScenarioNode, TimelineAction } from '../../sim/scenario/types';
+import type {
+  Policy,
+  Position,
+  Scenario,
+  ScenarioLink,
+  ScenarioNode,
+  TimelineAction,
+} from '../../sim/scenario/types';
 import { freeInterface, freeLinkPrefix, freeMac } from './address-plan';
 import { forkWithAction, writtenForm } from './scenario-document';
 import type { ScenarioDocument } from './scenario-document';
@@ -48,10 +55,18 @@ function linkNodes(s: Scenario, a: string, b: string, props: WiredLinkProps): Sc
   const ib = freeInterface(s, b);
   const id = uniqueLinkId(s, `${a}-${b}`);
   const link: ScenarioLink = {
-    id, a: `${a}:${ia}`, b: `${b}:${ib}`, delay: props.delay, loss: props.loss, queue: 100, mtu: 1500,
+    id,
+    a: `${a}:${ia}`,
+    b: `${b}:${ib}`,
+    delay: props.delay,
+    loss: props.loss,
+    queue: 100,
+    mtu: 1500,
     ...(props.bandwidth ? { bandwidth: props.bandwidth } : {}),
   };
-  const nodes = s.nodes.map((n) => (n.id === a ? withAddress(n, ia, `${prefix}1/64`) : n.id === b ? withAddress(n, ib, `${prefix}2/64`) : n));
+  const nodes = s.nodes.map((n) =>
+    n.id === a ? withAddress(n, ia, `${prefix}1/64`) : n.id === b ? withAddress(n, ib, `${prefix}2/64`) : n,
+  );
   return { ...s, nodes, links: [...s.links, link] };
 }
 
@@ -66,12 +81,22 @@ export function addMag(id: string, uplinkTo: string, position: Position, props: 
     label: `add MAG ${id}`,
     apply(doc) {
       const s = doc.base;
-      const mag: ScenarioNode = { id, kind: 'mag', label: id.toUpperCase(), addresses: {}, accessPoint: { att: 4, attachDelay: '50ms', linkDelay: '1ms', loss: 0 }, position };
+      const mag: ScenarioNode = {
+        id,
+        kind: 'mag',
+        label: id.toUpperCase(),
+        addresses: {},
+        accessPoint: { att: 4, attachDelay: '50ms', linkDelay: '1ms', loss: 0 },
+        position,
+      };
       // The MAG's uplink interface is its first: its global address becomes the Proxy-CoA (RFC 5213 §2.2).
       const linked = linkNodes({ ...s, nodes: [...s.nodes, mag] }, uplinkTo, id, props);
       // RFC 5213 §4: the LMA only accepts PBUs from MAGs it has a security association with.
       const lmas = s.nodes.filter((n) => n.kind === 'lma').map((n) => n.id);
-      return withBase(doc, { ...linked, security: [...s.security, ...lmas.map((lma) => ({ mag: id, lma }))] });
+      return withBase(doc, {
+        ...linked,
+        security: [...s.security, ...lmas.map((lma) => ({ mag: id, lma }))],
+      });
     },
   };
 }
@@ -94,9 +119,21 @@ export function addMn(id: string, mag: string, lma: string, position: Position):
       const s = doc.base;
       // RFC 5213 §8.5: the interface's access technology must be the one of the MAG's access point.
       const att = s.nodes.find((n) => n.id === mag)?.accessPoint?.att ?? 4;
-      const mn: ScenarioNode = { id, kind: 'mn', label: id.toUpperCase(), addresses: {}, interfaces: [{ name: 'wlan0', mac: freeMac(s), att, attachTo: mag }], position };
+      const mn: ScenarioNode = {
+        id,
+        kind: 'mn',
+        label: id.toUpperCase(),
+        addresses: {},
+        interfaces: [{ name: 'wlan0', mac: freeMac(s), att, attachTo: mag }],
+        position,
+      };
       const policy: Policy = {
-        mn: id, mnId: `${id}@example.com`, lma, networkBasedMobility: true, prefixes: 'allocate', prefixCount: 1,
+        mn: id,
+        mnId: `${id}@example.com`,
+        lma,
+        networkBasedMobility: true,
+        prefixes: 'allocate',
+        prefixCount: 1,
         lifetime: String(s.config.defaultLifetime),
       };
       return withBase(doc, { ...s, nodes: [...s.nodes, mn], policies: [...s.policies, policy] });
@@ -104,7 +141,8 @@ export function addMn(id: string, mag: string, lma: string, position: Position):
   };
 }
 
-const mentions = (a: TimelineAction, id: string): boolean => a.mn === id || a.mag === id || a.match?.from === id || a.match?.to === id;
+const mentions = (a: TimelineAction, id: string): boolean =>
+  a.mn === id || a.mag === id || a.match?.from === id || a.match?.to === id;
 
 /** Removes a node with everything that names it: its links (and the far ends' interfaces), policies, traffic, actions. */
 export function removeNode(id: string): EditCommand {
@@ -116,10 +154,25 @@ export function removeNode(id: string): EditCommand {
       const goneIds = new Set(gone.map((l) => l.id));
       let nodes = s.nodes.filter((n) => n.id !== id);
       for (const l of gone) nodes = dropEnds(nodes, l);
-      nodes = nodes.map((n) => (n.interfaces?.some((i) => i.attachTo === id) ? { ...n, interfaces: n.interfaces.map((i) => (i.attachTo === id ? { name: i.name, mac: i.mac, att: i.att } : i)) } : n));
-      const routes = Object.fromEntries(Object.entries(s.routes).filter(([n]) => n !== id).map(([n, list]) => [n, list.filter((r) => r.via !== id)]));
+      nodes = nodes.map((n) =>
+        n.interfaces?.some((i) => i.attachTo === id)
+          ? {
+              ...n,
+              interfaces: n.interfaces.map((i) =>
+                i.attachTo === id ? { name: i.name, mac: i.mac, att: i.att } : i,
+              ),
+            }
+          : n,
+      );
+      const routes = Object.fromEntries(
+        Object.entries(s.routes)
+          .filter(([n]) => n !== id)
+          .map(([n, list]) => [n, list.filter((r) => r.via !== id)]),
+      );
       const base: Scenario = {
-        ...s, nodes, routes,
+        ...s,
+        nodes,
+        routes,
         links: s.links.filter((l) => !goneIds.has(l.id)),
         policies: s.policies.filter((p) => p.mn !== id && p.lma !== id),
         security: s.security.filter((a) => a.mag !== id && a.lma !== id),
@@ -172,7 +225,12 @@ export function setLinkProps(id: string, props: WiredLinkProps): EditCommand {
       const links = s.links.map((l) => {
         if (l.id !== id) return l;
         const { bandwidth: _old, ...rest } = l;
-        return { ...rest, delay: props.delay, loss: props.loss, ...(props.bandwidth ? { bandwidth: props.bandwidth } : {}) };
+        return {
+          ...rest,
+          delay: props.delay,
+          loss: props.loss,
+          ...(props.bandwidth ? { bandwidth: props.bandwidth } : {}),
+        };
       });
       return withBase(doc, { ...s, links });
     },
@@ -186,18 +244,23 @@ export function setPolicy(policy: Policy): EditCommand {
     apply(doc) {
       const s = doc.base;
       const has = s.policies.some((p) => p.mn === policy.mn);
-      const policies = has ? s.policies.map((p) => (p.mn === policy.mn ? policy : p)) : [...s.policies, policy];
+      const policies = has
+        ? s.policies.map((p) => (p.mn === policy.mn ? policy : p))
+        : [...s.policies, policy];
       return withBase(doc, writtenForm({ ...s, policies }));
     },
   };
 }
 
 /** Sets protocol configuration variables (RFC 5213 §9). */
-export function setConfig(changes: Partial<Record<keyof ProtocolConfig, string | number | boolean>>): EditCommand {
+export function setConfig(
+  changes: Partial<Record<keyof ProtocolConfig, string | number | boolean>>,
+): EditCommand {
   const names = Object.keys(changes);
   return {
     label: names.length === 1 ? `set ${names[0]}` : `change ${names.length} protocol settings`,
-    apply: (doc) => withBase(doc, { ...doc.base, config: { ...doc.base.config, ...changes } as ProtocolConfig }),
+    apply: (doc) =>
+      withBase(doc, { ...doc.base, config: { ...doc.base.config, ...changes } as ProtocolConfig }),
   };
 }
 

@@ -42,7 +42,13 @@ export class LayoutState {
   bottomHeight = $state(260);
   /** Share of the right column the state tables take. */
   rightSplit = $state(0.5);
-  collapsed: Record<PanelId, boolean> = $state({ chart: false, inspector: false, tables: false, events: false, metrics: false });
+  collapsed: Record<PanelId, boolean> = $state({
+    chart: false,
+    inspector: false,
+    tables: false,
+    events: false,
+    metrics: false,
+  });
 
   readonly #storage: Storage | null;
 
@@ -84,8 +90,12 @@ export class LayoutState {
 
   save(): void {
     const s: Saved = {
-      theme: this.theme, bigText: this.bigText, rightWidth: this.rightWidth, bottomHeight: this.bottomHeight,
-      rightSplit: this.rightSplit, collapsed: { ...this.collapsed },
+      theme: this.theme,
+      bigText: this.bigText,
+      rightWidth: this.rightWidth,
+      bottomHeight: this.bottomHeight,
+      rightSplit: this.rightSplit,
+      collapsed: { ...this.collapsed },
     };
     try {
       this.#storage?.setItem(STORAGE_KEY, JSON.stringify(s));
@@ -105,9 +115,12 @@ export class LayoutState {
     if (!saved || typeof saved !== 'object') return;
     if (saved.theme === 'light' || saved.theme === 'dark') this.theme = saved.theme;
     if (typeof saved.bigText === 'boolean') this.bigText = saved.bigText;
-    if (typeof saved.rightWidth === 'number') this.rightWidth = clamp(saved.rightWidth, LIMITS.rightWidth.min, LIMITS.rightWidth.max);
-    if (typeof saved.bottomHeight === 'number') this.bottomHeight = clamp(saved.bottomHeight, LIMITS.bottomHeight.min, LIMITS.bottomHeight.max);
-    if (typeof saved.rightSplit === 'number') this.rightSplit = clamp(saved.rightSplit, LIMITS.rightSplit.min, LIMITS.rightSplit.max);
+    if (typeof saved.rightWidth === 'number')
+      this.rightWidth = clamp(saved.rightWidth, LIMITS.rightWidth.min, LIMITS.rightWidth.max);
+    if (typeof saved.bottomHeight === 'number')
+      this.bottomHeight = clamp(saved.bottomHeight, LIMITS.bottomHeight.min, LIMITS.bottomHeight.max);
+    if (typeof saved.rightSplit === 'number')
+      this.rightSplit = clamp(saved.rightSplit, LIMITS.rightSplit.min, LIMITS.rightSplit.max);
     if (saved.collapsed && typeof saved.collapsed === 'object') {
       for (const id of Object.keys(PANEL_TITLES) as PanelId[]) {
         if (typeof saved.collapsed[id] === 'boolean') this.collapsed[id] = saved.collapsed[id] as boolean;

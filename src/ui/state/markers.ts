@@ -39,13 +39,20 @@ export function buildMarkers(trace: readonly TraceEntry[]): Marker[] {
       } else {
         const prev = lastMag.get(key);
         const handover = prev !== undefined && prev !== e.mag;
-        out.push({ kind: handover ? 'handover' : 'attach', t: e.t, id: e.id, label: handover ? `${e.mn} hands over ${prev} → ${e.mag}` : `${e.mn} attaches to ${e.mag}` });
+        out.push({
+          kind: handover ? 'handover' : 'attach',
+          t: e.t,
+          id: e.id,
+          label: handover ? `${e.mn} hands over ${prev} → ${e.mag}` : `${e.mn} attaches to ${e.mag}`,
+        });
         lastMag.set(key, e.mag);
       }
     } else if (e.kind === 'tx' && !seenPid.has(e.pid)) {
       seenPid.add(e.pid);
-      if (e.label.startsWith('PBU')) out.push({ kind: 'pbu', t: e.t, id: e.id, label: `${e.label} from ${e.node}` });
-      else if (e.label.startsWith('PBA')) out.push({ kind: 'pba', t: e.t, id: e.id, label: `${e.label} from ${e.node}` });
+      if (e.label.startsWith('PBU'))
+        out.push({ kind: 'pbu', t: e.t, id: e.id, label: `${e.label} from ${e.node}` });
+      else if (e.label.startsWith('PBA'))
+        out.push({ kind: 'pba', t: e.t, id: e.id, label: `${e.label} from ${e.node}` });
     }
   }
   return out;

@@ -123,7 +123,9 @@ export class Playback {
   advance(wallMs: number): void {
     const s = this.#session;
     const dt = Math.min(Math.max(wallMs, 0), MAX_FRAME_MS) * s.speed;
-    const busy = anyInFlight(s.trace, s.index, s.cursor, s.time) || recentDrops(s.trace, s.index, s.cursor, s.time, this.dropWindow).length > 0;
+    const busy =
+      anyInFlight(s.trace, s.index, s.cursor, s.time) ||
+      recentDrops(s.trace, s.index, s.cursor, s.time, this.dropWindow).length > 0;
     let target = s.time + dt * (busy ? FLIGHT_RATE : QUIET_RATE * 1_000);
     if (!busy) {
       const next = s.trace[s.cursor + 1];

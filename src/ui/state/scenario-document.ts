@@ -42,7 +42,10 @@ export function durationText(t: Micros): string {
 /** Base timeline and user actions merged by time; at equal times the script comes first (stable). */
 export function effectiveScenario(doc: ScenarioDocument): Scenario {
   if (doc.user.length === 0) return doc.base;
-  const merged = [...doc.base.timeline.map((a, i) => ({ a, i })), ...doc.user.map((a, i) => ({ a, i: doc.base.timeline.length + i }))];
+  const merged = [
+    ...doc.base.timeline.map((a, i) => ({ a, i })),
+    ...doc.user.map((a, i) => ({ a, i: doc.base.timeline.length + i })),
+  ];
   merged.sort((x, y) => actionTime(x.a) - actionTime(y.a) || x.i - y.i);
   return { ...doc.base, timeline: merged.map((m) => m.a) };
 }
@@ -51,7 +54,11 @@ export function effectiveScenario(doc: ScenarioDocument): Scenario {
  * The fork: a user action at time `t` keeps the user actions up to `t` (they happened before) and drops
  * every later one (that future no longer exists), then appends the new action.
  */
-export function forkWithAction(doc: ScenarioDocument, t: Micros, action: Omit<TimelineAction, 'at'>): ScenarioDocument {
+export function forkWithAction(
+  doc: ScenarioDocument,
+  t: Micros,
+  action: Omit<TimelineAction, 'at'>,
+): ScenarioDocument {
   const kept = doc.user.filter((a) => actionTime(a) <= t);
   return { base: doc.base, user: [...kept, { ...action, at: durationText(t) } as TimelineAction] };
 }

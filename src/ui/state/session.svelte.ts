@@ -89,7 +89,11 @@ export class Session implements DocumentHost {
   readonly tables: Tables = $derived(this.#tablesCursor.at(this.trace, this.cursor));
   readonly lastChanged = $derived(lastChangedKeys(this.trace, this.cursor));
   readonly nodes: readonly NodeInfo[] = $derived(
-    (this.scenario?.nodes ?? []).map((n) => ({ id: n.id, kind: n.kind, label: n.label ?? n.id.toUpperCase() })),
+    (this.scenario?.nodes ?? []).map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      label: n.label ?? n.id.toUpperCase(),
+    })),
   );
   readonly editor: ScenarioEditor;
 
@@ -113,7 +117,10 @@ export class Session implements DocumentHost {
   /** Opens a built-in scenario from the start (the edit history is for the previous one, so it goes). */
   async loadBuiltin(id: string): Promise<ApplyResult> {
     const name = this.catalog.find((c) => c.id === id)?.name ?? id;
-    const r = await this.#start({ kind: 'builtin', id }, false, name, (s) => ({ base: writtenForm(s), user: [] }));
+    const r = await this.#start({ kind: 'builtin', id }, false, name, (s) => ({
+      base: writtenForm(s),
+      user: [],
+    }));
     if (r.ok) {
       this.scenarioId = id;
       this.editor.reset();
@@ -128,9 +135,15 @@ export class Session implements DocumentHost {
       json = JSON.parse(text);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      return this.#reject(`"${name}" is not a scenario: it is not valid JSON (${reason}). The current scenario is unchanged.`, []);
+      return this.#reject(
+        `"${name}" is not a scenario: it is not valid JSON (${reason}). The current scenario is unchanged.`,
+        [],
+      );
     }
-    const r = await this.#start({ kind: 'document', scenario: json }, false, `"${name}"`, (s) => ({ base: writtenForm(s), user: [] }));
+    const r = await this.#start({ kind: 'document', scenario: json }, false, `"${name}"`, (s) => ({
+      base: writtenForm(s),
+      user: [],
+    }));
     if (r.ok) {
       this.scenarioId = null;
       this.editor.reset();
@@ -140,7 +153,12 @@ export class Session implements DocumentHost {
 
   /** Re-runs with an edited document, keeping the clock where it is (DocumentHost, used by the editor). */
   applyDocument(doc: ScenarioDocument): Promise<ApplyResult> {
-    return this.#start({ kind: 'document', scenario: effectiveScenario(doc) }, true, 'the edited scenario', () => doc);
+    return this.#start(
+      { kind: 'document', scenario: effectiveScenario(doc) },
+      true,
+      'the edited scenario',
+      () => doc,
+    );
   }
 
   /**
@@ -190,7 +208,12 @@ export class Session implements DocumentHost {
    * on screen until the new one covers the clock (keepTime) or has its first chunk (from the start), so the
    * views never flash an empty world.
    */
-  #start(source: RunSource, keepTime: boolean, what: string, toDoc: (loaded: Scenario) => ScenarioDocument): Promise<ApplyResult> {
+  #start(
+    source: RunSource,
+    keepTime: boolean,
+    what: string,
+    toDoc: (loaded: Scenario) => ScenarioDocument,
+  ): Promise<ApplyResult> {
     this.#run?.cancel();
     this.playing = false;
     this.running = true;
@@ -222,7 +245,12 @@ export class Session implements DocumentHost {
           if (this.#run === handle) this.#run = null;
           this.running = false;
           this.status = this.scenario ? this.status : 'idle';
-          resolve(this.#reject(`${capitalise(what)} is not a valid scenario: ${message}. ${this.scenario ? 'The current scenario is unchanged.' : ''}`.trim(), errors.map(formatValidationError)));
+          resolve(
+            this.#reject(
+              `${capitalise(what)} is not a valid scenario: ${message}. ${this.scenario ? 'The current scenario is unchanged.' : ''}`.trim(),
+              errors.map(formatValidationError),
+            ),
+          );
         },
         failed: (message) => {
           if (this.#run === handle) this.#run = null;
@@ -235,7 +263,11 @@ export class Session implements DocumentHost {
     });
   }
 
-  #show(p: { scenario: Scenario; doc: ScenarioDocument; duration: Micros }, entries: TraceEntry[], keepTime: boolean): void {
+  #show(
+    p: { scenario: Scenario; doc: ScenarioDocument; duration: Micros },
+    entries: TraceEntry[],
+    keepTime: boolean,
+  ): void {
     const time = keepTime ? this.time : 0;
     this.scenario = p.scenario;
     this.#document = p.doc;

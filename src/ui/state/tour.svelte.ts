@@ -17,7 +17,7 @@ export interface TourStep {
 export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'Welcome to a PMIPv6 domain',
-    text: 'An LMA anchors the mobile node\'s prefix; two MAGs give it access; a correspondent node pings it. Press Play (or Space) to start the clock.',
+    text: "An LMA anchors the mobile node's prefix; two MAGs give it access; a correspondent node pings it. Press Play (or Space) to start the clock.",
     done: (s) => s.playing || s.cursor > 0,
   },
   {
@@ -27,7 +27,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     title: 'Now hand it over',
-    text: 'Drag MN1 into MAG2\'s shaded circle (or use its Move… button, or press M). That is a handover, at the current simulated time.',
+    text: "Drag MN1 into MAG2's shaded circle (or use its Move… button, or press M). That is a handover, at the current simulated time.",
     done: (s) => (s.document?.user.length ?? 0) > 0,
   },
   {

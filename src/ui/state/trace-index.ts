@@ -31,7 +31,12 @@ export function buildTraceIndex(trace: readonly TraceEntry[]): TraceIndex {
       if (e.arrive - e.t > maxFlight) maxFlight = e.arrive - e.t;
     } else if (e.kind === 'drop') drops.push(e.id);
   }
-  return { tx: Int32Array.from(tx), signalling: Int32Array.from(sig), drops: Int32Array.from(drops), maxFlight };
+  return {
+    tx: Int32Array.from(tx),
+    signalling: Int32Array.from(sig),
+    drops: Int32Array.from(drops),
+    maxFlight,
+  };
 }
 
 /** Index of the last entry with t ≤ time, or -1 when the first entry is later than `time`. */
@@ -69,7 +74,12 @@ export function lastIdAtOrBefore(ids: Int32Array, id: number): number {
  * (time < arrive). Ordered by id. Packets that were dropped on their hop are included until their drop
  * entry has been applied (a drop at the receiver still showed the packet travelling).
  */
-export function packetsInFlight(trace: readonly TraceEntry[], index: TraceIndex, cursor: number, time: Micros): PacketTx[] {
+export function packetsInFlight(
+  trace: readonly TraceEntry[],
+  index: TraceIndex,
+  cursor: number,
+  time: Micros,
+): PacketTx[] {
   const out: PacketTx[] = [];
   for (let k = lastIdAtOrBefore(index.tx, cursor); k >= 0; k--) {
     const e = trace[index.tx[k]] as PacketTx;
@@ -80,7 +90,12 @@ export function packetsInFlight(trace: readonly TraceEntry[], index: TraceIndex,
 }
 
 /** Whether any packet is on the wire at the view position (a cheaper `packetsInFlight(...).length > 0`). */
-export function anyInFlight(trace: readonly TraceEntry[], index: TraceIndex, cursor: number, time: Micros): boolean {
+export function anyInFlight(
+  trace: readonly TraceEntry[],
+  index: TraceIndex,
+  cursor: number,
+  time: Micros,
+): boolean {
   for (let k = lastIdAtOrBefore(index.tx, cursor); k >= 0; k--) {
     const e = trace[index.tx[k]] as PacketTx;
     if (e.t < time - index.maxFlight) return false;
@@ -90,7 +105,13 @@ export function anyInFlight(trace: readonly TraceEntry[], index: TraceIndex, cur
 }
 
 /** Drops applied at or before the cursor that happened within `window` µs before `time` (newest last). */
-export function recentDrops(trace: readonly TraceEntry[], index: TraceIndex, cursor: number, time: Micros, window: Micros): PacketDrop[] {
+export function recentDrops(
+  trace: readonly TraceEntry[],
+  index: TraceIndex,
+  cursor: number,
+  time: Micros,
+  window: Micros,
+): PacketDrop[] {
   const out: PacketDrop[] = [];
   for (let k = lastIdAtOrBefore(index.drops, cursor); k >= 0; k--) {
     const e = trace[index.drops[k]] as PacketDrop;
@@ -101,7 +122,12 @@ export function recentDrops(trace: readonly TraceEntry[], index: TraceIndex, cur
 }
 
 /** Id of the first signalling 'tx' after the cursor (and at or before `until`, when given), or null. */
-export function nextSignalling(index: TraceIndex, trace: readonly TraceEntry[], cursor: number, until?: Micros): number | null {
+export function nextSignalling(
+  index: TraceIndex,
+  trace: readonly TraceEntry[],
+  cursor: number,
+  until?: Micros,
+): number | null {
   const k = lastIdAtOrBefore(index.signalling, cursor) + 1;
   if (k >= index.signalling.length) return null;
   const id = index.signalling[k];

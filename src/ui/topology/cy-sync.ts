@@ -27,12 +27,20 @@ export function syncGraph(cy: Core, specs: readonly ElementSpec[], animate: bool
     for (const s of specs) {
       let el = cy.getElementById(String(s.data.id));
       // An edge's ends cannot change through data(): one that must is replaced.
-      if (el.nonempty() && el.isEdge() && (el.data('source') !== s.data.source || el.data('target') !== s.data.target)) {
+      if (
+        el.nonempty() &&
+        el.isEdge() &&
+        (el.data('source') !== s.data.source || el.data('target') !== s.data.target)
+      ) {
         el.remove();
         el = cy.collection();
       }
       if (el.empty()) {
-        const def: ElementDefinition = { group: s.group, data: { ...s.data } as ElementDefinition['data'], classes: s.classes };
+        const def: ElementDefinition = {
+          group: s.group,
+          data: { ...s.data } as ElementDefinition['data'],
+          classes: s.classes,
+        };
         if (s.position) def.position = { ...s.position };
         const added = cy.add(def);
         if (s.group === 'nodes') {

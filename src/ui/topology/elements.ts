@@ -51,11 +51,16 @@ export function linkLabel(l: ScenarioLink): string {
  * Model positions: scenario positions for fixed nodes; each MN in the area of the MAG it is at (locations),
  * seated beside the other MNs there, or out of coverage below its last MAG (or where it was dropped: parked).
  */
-export function layoutTopology(s: Scenario, locations: ReadonlyMap<string, string | null>, parked: ReadonlyMap<string, Point>): TopologyLayout {
+export function layoutTopology(
+  s: Scenario,
+  locations: ReadonlyMap<string, string | null>,
+  parked: ReadonlyMap<string, Point>,
+): TopologyLayout {
   const positions = basePositions(s);
   const radii = areaRadii(s, positions);
   const seats = new Map<string, string[]>();
-  for (const [mn, mag] of locations) if (mag && positions.has(mag)) seats.set(mag, [...(seats.get(mag) ?? []), mn]);
+  for (const [mn, mag] of locations)
+    if (mag && positions.has(mag)) seats.set(mag, [...(seats.get(mag) ?? []), mn]);
   const firstMag = s.nodes.find((n) => n.kind === 'mag');
   let away = 0;
   for (const n of s.nodes) {
@@ -71,7 +76,12 @@ export function layoutTopology(s: Scenario, locations: ReadonlyMap<string, strin
     } else {
       const home = n.interfaces?.[0]?.attachTo ?? firstMag?.id;
       const homePos = home ? positions.get(home) : undefined;
-      positions.set(n.id, homePos ? outOfCoverage(homePos, radii.get(home as string) ?? 100, away++, dir) : n.position ?? { x: 0, y: 0 });
+      positions.set(
+        n.id,
+        homePos
+          ? outOfCoverage(homePos, radii.get(home as string) ?? 100, away++, dir)
+          : (n.position ?? { x: 0, y: 0 }),
+      );
     }
   }
   return { positions, radii };
@@ -99,29 +109,59 @@ export function topologyElements(s: Scenario, world: TopologyWorld, layout: Topo
   const plain = crowd ? ' plain' : '';
   for (const [mag, r] of layout.radii) {
     const p = layout.positions.get(mag);
-    if (p) out.push({ group: 'nodes', data: { id: `area:${mag}`, d: Math.round(2 * r) }, classes: 'area', position: p, grabbable: false });
+    if (p)
+      out.push({
+        group: 'nodes',
+        data: { id: `area:${mag}`, d: Math.round(2 * r) },
+        classes: 'area',
+        position: p,
+        grabbable: false,
+      });
   }
   for (const n of s.nodes) {
     const p = layout.positions.get(n.id);
     if (!p) continue;
-    const label = n.kind === 'mn' ? (crowd ? nodeLabel(n) : mnLabel(n, world)) : [nodeLabel(n), mainAddress(n)].filter(Boolean).join('\n');
-    out.push({ group: 'nodes', data: { id: n.id, label, name: nodeLabel(n), kind: n.kind }, classes: `node ${n.kind}${n.kind === 'mn' && crowd ? ' crowd' : ''}`, position: p, grabbable: n.kind === 'mn' });
+    const label =
+      n.kind === 'mn'
+        ? crowd
+          ? nodeLabel(n)
+          : mnLabel(n, world)
+        : [nodeLabel(n), mainAddress(n)].filter(Boolean).join('\n');
+    out.push({
+      group: 'nodes',
+      data: { id: n.id, label, name: nodeLabel(n), kind: n.kind },
+      classes: `node ${n.kind}${n.kind === 'mn' && crowd ? ' crowd' : ''}`,
+      position: p,
+      grabbable: n.kind === 'mn',
+    });
   }
   for (const l of s.links) {
     const a = l.a.split(':')[0];
     const b = l.b.split(':')[0];
-    out.push({ group: 'edges', data: { id: `link:${l.id}`, source: a, target: b, label: linkLabel(l) }, classes: (l.down ? 'link down' : 'link') + plain });
+    out.push({
+      group: 'edges',
+      data: { id: `link:${l.id}`, source: a, target: b, label: linkLabel(l) },
+      classes: (l.down ? 'link down' : 'link') + plain,
+    });
   }
   for (const [key, mag] of world.attachments) {
     const mn = key.split('/')[0];
     if (layout.positions.has(mn) && layout.positions.has(mag)) {
       // The MAG is part of the id: a handover is a new edge (Cytoscape cannot re-point an edge by data()).
-      out.push({ group: 'edges', data: { id: `att:${key}@${mag}`, source: mn, target: mag }, classes: `attach${plain}` });
+      out.push({
+        group: 'edges',
+        data: { id: `att:${key}@${mag}`, source: mn, target: mag },
+        classes: `attach${plain}`,
+      });
     }
   }
   for (const t of world.tunnels) {
     if (layout.positions.has(t.a) && layout.positions.has(t.b)) {
-      out.push({ group: 'edges', data: { id: `tun:${t.a}|${t.b}`, source: t.a, target: t.b, label: 'tunnel' }, classes: 'tunnel' });
+      out.push({
+        group: 'edges',
+        data: { id: `tun:${t.a}|${t.b}`, source: t.a, target: t.b, label: 'tunnel' },
+        classes: 'tunnel',
+      });
     }
   }
   return out;

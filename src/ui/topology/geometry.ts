@@ -6,7 +6,15 @@
 import type { Scenario, ScenarioNode, ScenarioNodeKind } from '../../sim/scenario/types';
 
 /** Layers of the automatic layout, top to bottom (the core on top, the access edge below). */
-const LAYER: Readonly<Record<ScenarioNodeKind, number>> = { cn: 0, host: 0, aaa: 0, lma: 1, router: 2, mag: 3, mn: 4 };
+const LAYER: Readonly<Record<ScenarioNodeKind, number>> = {
+  cn: 0,
+  host: 0,
+  aaa: 0,
+  lma: 1,
+  router: 2,
+  mag: 3,
+  mn: 4,
+};
 const SPACING = { x: 190, y: 150 };
 const AREA = { min: 70, max: 130 };
 
@@ -26,7 +34,9 @@ export function basePositions(s: Scenario): Map<string, Point> {
   const byLayer = new Map<number, ScenarioNode[]>();
   for (const n of unplaced) byLayer.set(LAYER[n.kind], [...(byLayer.get(LAYER[n.kind]) ?? []), n]);
   for (const [layer, nodes] of byLayer) {
-    nodes.forEach((n, i) => out.set(n.id, { x: (i - (nodes.length - 1) / 2) * SPACING.x, y: layer * SPACING.y }));
+    nodes.forEach((n, i) =>
+      out.set(n.id, { x: (i - (nodes.length - 1) / 2) * SPACING.x, y: layer * SPACING.y }),
+    );
   }
   return out;
 }
@@ -68,14 +78,23 @@ export function seatDirection(mn: ScenarioNode, pos: ReadonlyMap<string, Point>)
 const ROW_SEATS = 4;
 
 /** Where an MN sits inside its MAG's area: towards `dir`, side by side (across `dir`) with the other MNs there. */
-export function seatInArea(mag: Point, radius: number, seat: number, seats: number, dir: Point = DOWN): Point {
+export function seatInArea(
+  mag: Point,
+  radius: number,
+  seat: number,
+  seats: number,
+  dir: Point = DOWN,
+): Point {
   if (seats > ROW_SEATS) {
     const angle = Math.atan2(dir.y, dir.x) + (2 * Math.PI * seat) / seats;
     return { x: mag.x + Math.cos(angle) * radius * 0.66, y: mag.y + Math.sin(angle) * radius * 0.66 };
   }
   const spread = Math.min(60, (1.4 * radius) / Math.max(1, seats));
   const across = (seat - (seats - 1) / 2) * spread;
-  return { x: mag.x + dir.x * radius * 0.62 - dir.y * across, y: mag.y + dir.y * radius * 0.62 + dir.x * across };
+  return {
+    x: mag.x + dir.x * radius * 0.62 - dir.y * across,
+    y: mag.y + dir.y * radius * 0.62 + dir.x * across,
+  };
 }
 
 /** Where an MN out of coverage sits: beyond the edge of its last MAG's area, towards `dir`. */
@@ -85,7 +104,11 @@ export function outOfCoverage(lastMag: Point, radius: number, seat: number, dir:
 }
 
 /** The MAG whose access area contains `p` (the nearest centre when areas overlap), or null. */
-export function areaAt(p: Point, pos: ReadonlyMap<string, Point>, radii: ReadonlyMap<string, number>): string | null {
+export function areaAt(
+  p: Point,
+  pos: ReadonlyMap<string, Point>,
+  radii: ReadonlyMap<string, number>,
+): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const [mag, r] of radii) {

@@ -27,8 +27,16 @@ export function readPacketColors(el: Element = document.documentElement): Packet
   const css = getComputedStyle(el);
   const v = (n: string): string => css.getPropertyValue(n).trim();
   return {
-    pbu: v('--pkt-pbu'), pba: v('--pkt-pba'), mh: v('--pkt-mh'), data: v('--pkt-data'), nd: v('--pkt-nd'), error: v('--pkt-error'),
-    tunnel: v('--tunnel'), labelBg: v('--pkt-label-bg'), labelText: v('--pkt-label-text'), danger: v('--danger'),
+    pbu: v('--pkt-pbu'),
+    pba: v('--pkt-pba'),
+    mh: v('--pkt-mh'),
+    data: v('--pkt-data'),
+    nd: v('--pkt-nd'),
+    error: v('--pkt-error'),
+    tunnel: v('--tunnel'),
+    labelBg: v('--pkt-label-bg'),
+    labelText: v('--pkt-label-text'),
+    danger: v('--danger'),
   };
 }
 
@@ -68,7 +76,11 @@ export function placeOnHop(tx: Pick<PacketTx, 't' | 'arrive'>, time: number, fro
 }
 
 /** Where a drop happened: near the node that dropped it, on the hop it was on (when known). */
-export function placeDrop(drop: Pick<PacketDrop, 'node'>, hop: Pick<PacketTx, 'node' | 'to'> | null, pos: (id: string) => Point | null): Point | null {
+export function placeDrop(
+  drop: Pick<PacketDrop, 'node'>,
+  hop: Pick<PacketTx, 'node' | 'to'> | null,
+  pos: (id: string) => Point | null,
+): Point | null {
   const at = pos(drop.node);
   if (!at) return null;
   if (!hop) return at;
@@ -110,7 +122,13 @@ export class PacketPainter {
   clear(width: number, height: number, all = false): void {
     const d = this.#dirty;
     if (all) this.#ctx.clearRect(0, 0, width, height);
-    else if (d) this.#ctx.clearRect(Math.floor(d.x0) - 2, Math.floor(d.y0) - 2, Math.ceil(d.x1 - d.x0) + 4, Math.ceil(d.y1 - d.y0) + 4);
+    else if (d)
+      this.#ctx.clearRect(
+        Math.floor(d.x0) - 2,
+        Math.floor(d.y0) - 2,
+        Math.ceil(d.x1 - d.x0) + 4,
+        Math.ceil(d.y1 - d.y0) + 4,
+      );
     this.#dirty = null;
     this.#boxes = [];
   }
@@ -262,7 +280,14 @@ export class PacketPainter {
   }
 }
 
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+function roundRect(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  r: number,
+): void {
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, r);
 }

@@ -41,9 +41,14 @@ export function addressOwners(s: Scenario): Map<string, string> {
 }
 
 const str = (c: Cell | undefined): string | null => (typeof c === 'string' ? c : null);
-const list = (c: Cell | undefined): readonly string[] => (Array.isArray(c) ? (c as readonly string[]) : typeof c === 'string' ? [c] : []);
+const list = (c: Cell | undefined): readonly string[] =>
+  Array.isArray(c) ? (c as readonly string[]) : typeof c === 'string' ? [c] : [];
 
-export function topologyWorld(s: Scenario, tables: TablesView, owners: ReadonlyMap<string, string>): TopologyWorld {
+export function topologyWorld(
+  s: Scenario,
+  tables: TablesView,
+  owners: ReadonlyMap<string, string>,
+): TopologyWorld {
   const attachments = new Map<string, string>();
   const pairs = new Map<string, { a: string; b: string; names: string[] }>();
   for (const n of s.nodes) {
@@ -96,7 +101,9 @@ export interface TimedAction {
 }
 
 export function sortTimeline(s: Scenario): TimedAction[] {
-  return s.timeline.map((action, i) => ({ action, t: actionTime(action), i })).sort((a, b) => a.t - b.t || a.i - b.i);
+  return s.timeline
+    .map((action, i) => ({ action, t: actionTime(action), i }))
+    .sort((a, b) => a.t - b.t || a.i - b.i);
 }
 
 /** How many actions of a sorted timeline have happened at `time` (at ≤ time). */
@@ -115,7 +122,11 @@ export function actionsBy(sorted: readonly TimedAction[], time: Micros): number 
  * Where each MN is: MN id → the MAG whose area it is in, or null when out of coverage. Follows the MN's first
  * interface: its initial attachTo, then the first `count` actions of the sorted timeline (attach, move, detach).
  */
-export function mnLocationsAfter(s: Scenario, sorted: readonly TimedAction[], count: number): Map<string, string | null> {
+export function mnLocationsAfter(
+  s: Scenario,
+  sorted: readonly TimedAction[],
+  count: number,
+): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const firstIface = new Map<string, string>();
   for (const n of s.nodes) {

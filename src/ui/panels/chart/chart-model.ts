@@ -19,7 +19,11 @@ export interface ChartRows {
   readonly maxFlight: Micros;
 }
 
-export function chartRows(trace: readonly TraceEntry[], txIds: Int32Array, keep: (tx: PacketTx) => boolean): ChartRows {
+export function chartRows(
+  trace: readonly TraceEntry[],
+  txIds: Int32Array,
+  keep: (tx: PacketTx) => boolean,
+): ChartRows {
   const ids: number[] = [];
   let maxFlight = 0;
   for (let k = 0; k < txIds.length; k++) {
@@ -60,7 +64,10 @@ export interface LaneNode {
  * 2, the LMA 3, …, the correspondent last). Ordering lifelines by it draws a path MN → MAG → LMA → CN
  * left to right, as RFC 5213's figures do, whatever routers sit in between.
  */
-export function accessDistance(nodes: readonly LaneNode[], links: readonly { readonly a: string; readonly b: string }[]): Map<string, number> {
+export function accessDistance(
+  nodes: readonly LaneNode[],
+  links: readonly { readonly a: string; readonly b: string }[],
+): Map<string, number> {
   const dist = new Map<string, number>();
   for (const n of nodes) if (n.kind === 'mn') dist.set(n.id, 0);
   const queue = nodes.filter((n) => n.kind === 'mag').map((n) => n.id);
@@ -88,7 +95,10 @@ export function accessDistance(nodes: readonly LaneNode[], links: readonly { rea
  * Every node's place from left to right: by distance from the access network, then role, then scenario
  * order. Computed once per scenario; `lifelines` then only sorts the nodes it needs.
  */
-export function laneOrder(nodes: readonly LaneNode[], links: readonly { readonly a: string; readonly b: string }[] = []): Map<string, number> {
+export function laneOrder(
+  nodes: readonly LaneNode[],
+  links: readonly { readonly a: string; readonly b: string }[] = [],
+): Map<string, number> {
   const dist = accessDistance(nodes, links);
   const rank = (k: ScenarioNodeKind) => {
     const r = ROLE_ORDER.indexOf(k);
@@ -97,7 +107,10 @@ export function laneOrder(nodes: readonly LaneNode[], links: readonly { readonly
   const far = Number.MAX_SAFE_INTEGER;
   const sorted = nodes
     .map((n, i) => ({ n, i }))
-    .sort((a, b) => (dist.get(a.n.id) ?? far) - (dist.get(b.n.id) ?? far) || rank(a.n.kind) - rank(b.n.kind) || a.i - b.i);
+    .sort(
+      (a, b) =>
+        (dist.get(a.n.id) ?? far) - (dist.get(b.n.id) ?? far) || rank(a.n.kind) - rank(b.n.kind) || a.i - b.i,
+    );
   return new Map(sorted.map((x, place) => [x.n.id, place]));
 }
 
@@ -105,7 +118,12 @@ export function laneOrder(nodes: readonly LaneNode[], links: readonly { readonly
  * Lifelines: the nodes some row starts or ends at (every row, or only the row indexes in `only`), in lane
  * order. Nodes the scenario does not list (added by the run) go last, in first-seen order.
  */
-export function lifelines(trace: readonly TraceEntry[], rows: ChartRows, order: ReadonlyMap<string, number>, only?: readonly number[]): string[] {
+export function lifelines(
+  trace: readonly TraceEntry[],
+  rows: ChartRows,
+  order: ReadonlyMap<string, number>,
+  only?: readonly number[],
+): string[] {
   const used = new Set<string>();
   const take = (i: number) => {
     const e = trace[rows.ids[i]] as PacketTx;
@@ -114,7 +132,9 @@ export function lifelines(trace: readonly TraceEntry[], rows: ChartRows, order: 
   };
   if (only) for (const i of only) take(i);
   else for (let i = 0; i < rows.ids.length; i++) take(i);
-  const known = [...used].filter((id) => order.has(id)).sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  const known = [...used]
+    .filter((id) => order.has(id))
+    .sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   return [...known, ...[...used].filter((id) => !order.has(id))];
 }
 

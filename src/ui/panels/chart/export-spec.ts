@@ -50,7 +50,15 @@ export function exportSpec(i: ExportInput): ExportSpec {
     const y2 = yOf(i.scale, e.arrive) - top;
     bottom = Math.max(bottom, y2 + top);
     arrows.push({
-      id: e.id, x1: i.xOf.get(e.node) ?? 0, y1, x2: i.xOf.get(e.to) ?? 0, y2, kind: arrowKind(e.label, e.cls), label: e.label, tunnelled: e.tunnelled, dropped: i.dropped.has(e.id),
+      id: e.id,
+      x1: i.xOf.get(e.node) ?? 0,
+      y1,
+      x2: i.xOf.get(e.to) ?? 0,
+      y2,
+      kind: arrowKind(e.label, e.cls),
+      label: e.label,
+      tunnelled: e.tunnelled,
+      dropped: i.dropped.has(e.id),
     });
     if (y1 - lastTickY >= 16) {
       ticks.push({ y: y1, text: timeTick(e.t) });

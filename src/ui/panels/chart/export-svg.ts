@@ -34,13 +34,21 @@ export interface ExportSpec {
   /** Time labels in the left gutter. */
   readonly ticks: readonly { readonly y: number; readonly text: string }[];
   readonly breaks: readonly { readonly y0: number; readonly y1: number; readonly text: string }[];
-  readonly colours: Readonly<Record<ArrowKind, string>> & { readonly text: string; readonly muted: string; readonly line: string; readonly background: string };
+  readonly colours: Readonly<Record<ArrowKind, string>> & {
+    readonly text: string;
+    readonly muted: string;
+    readonly line: string;
+    readonly background: string;
+  };
 }
 
 const HEADER = 56;
 
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
@@ -51,7 +59,9 @@ function arrowSvg(a: ExportArrow, c: ExportSpec['colours']): string {
   const width = a.kind === 'pbu' || a.kind === 'pba' || a.kind === 'mh' ? 2 : 1.25;
   const dash = a.dropped ? ' stroke-dasharray="5 3"' : '';
   const line = `<line x1="${n(g.x1)}" y1="${n(g.y1)}" x2="${n(g.lineX2)}" y2="${n(g.lineY2)}" stroke="${colour}" stroke-width="${a.tunnelled ? width + 2.5 : width}"${dash}/>`;
-  const core = a.tunnelled ? `<line x1="${n(g.x1)}" y1="${n(g.y1)}" x2="${n(g.lineX2)}" y2="${n(g.lineY2)}" stroke="${c.background}" stroke-width="1.2"/>` : '';
+  const core = a.tunnelled
+    ? `<line x1="${n(g.x1)}" y1="${n(g.y1)}" x2="${n(g.lineX2)}" y2="${n(g.lineY2)}" stroke="${c.background}" stroke-width="1.2"/>`
+    : '';
   const cross = a.dropped
     ? `<path d="M${n(g.x2 - 5)} ${n(g.y2 - 5)}L${n(g.x2 + 5)} ${n(g.y2 + 5)}M${n(g.x2 + 5)} ${n(g.y2 - 5)}L${n(g.x2 - 5)} ${n(g.y2 + 5)}" stroke="${c.error}" stroke-width="2"/>`
     : `<polygon points="${g.head}" fill="${colour}"/>`;
@@ -69,13 +79,22 @@ export function exportSvg(spec: ExportSpec): string {
     `<text x="8" y="18" font-size="13" font-weight="600" fill="${c.text}">${escapeXml(spec.title)}</text>`,
   ];
   for (const l of spec.lifelines) {
-    parts.push(`<text x="${n(l.x)}" y="42" text-anchor="middle" font-size="12" font-weight="600" fill="${c.text}">${escapeXml(l.label)}</text>`);
-    parts.push(`<line x1="${n(l.x)}" y1="${HEADER - 6}" x2="${n(l.x)}" y2="${n(h)}" stroke="${c.line}" stroke-width="1"/>`);
+    parts.push(
+      `<text x="${n(l.x)}" y="42" text-anchor="middle" font-size="12" font-weight="600" fill="${c.text}">${escapeXml(l.label)}</text>`,
+    );
+    parts.push(
+      `<line x1="${n(l.x)}" y1="${HEADER - 6}" x2="${n(l.x)}" y2="${n(h)}" stroke="${c.line}" stroke-width="1"/>`,
+    );
   }
-  for (const t of spec.ticks) parts.push(`<text x="6" y="${n(t.y + HEADER + 4)}" font-size="10" fill="${c.muted}">${escapeXml(t.text)}</text>`);
+  for (const t of spec.ticks)
+    parts.push(
+      `<text x="6" y="${n(t.y + HEADER + 4)}" font-size="10" fill="${c.muted}">${escapeXml(t.text)}</text>`,
+    );
   for (const b of spec.breaks) {
     const y = (b.y0 + b.y1) / 2 + HEADER;
-    parts.push(`<text x="6" y="${n(y + 4)}" font-size="10" font-style="italic" fill="${c.muted}">${escapeXml(b.text)}</text>`);
+    parts.push(
+      `<text x="6" y="${n(y + 4)}" font-size="10" font-style="italic" fill="${c.muted}">${escapeXml(b.text)}</text>`,
+    );
   }
   for (const a of spec.arrows) parts.push(arrowSvg(a, c));
   parts.push('</svg>');

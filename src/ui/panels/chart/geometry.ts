@@ -39,7 +39,10 @@ export function arrowGeometry(x1: number, y1: number, x2: number, y2: number, la
   const py = ux * HEAD_HALF_WIDTH;
   const r = (v: number) => Math.round(v * 10) / 10;
   return {
-    x1, y1, x2, y2,
+    x1,
+    y1,
+    x2,
+    y2,
     head: `${r(x2)},${r(y2)} ${r(bx + px)},${r(by + py)} ${r(bx - px)},${r(by - py)}`,
     lineX2: bx,
     lineY2: by,

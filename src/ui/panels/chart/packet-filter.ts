@@ -43,14 +43,20 @@ export function carriesAddress(bytes: Uint8Array, addrs: readonly Uint8Array[]):
 }
 
 /** A predicate over 'tx' entries: does this hop carry something of `mn`'s? Memoised per packet id. */
-export function mnMatcher(trace: readonly TraceEntry[], mn: string, mnId: string | null): (tx: PacketTx) => boolean {
+export function mnMatcher(
+  trace: readonly TraceEntry[],
+  mn: string,
+  mnId: string | null,
+): (tx: PacketTx) => boolean {
   const addrs = addressesOf(trace, mn);
   const byPid = new Map<number, boolean>();
   return (tx) => {
     if (tx.node === mn || tx.to === mn) return true;
     const known = byPid.get(tx.pid);
     if (known !== undefined) return known;
-    const hit = carriesAddress(tx.bytes, addrs) || (mnId !== null && tx.cls === 'signalling' && mnIdOf(tx.bytes) === mnId);
+    const hit =
+      carriesAddress(tx.bytes, addrs) ||
+      (mnId !== null && tx.cls === 'signalling' && mnIdOf(tx.bytes) === mnId);
     byPid.set(tx.pid, hit);
     return hit;
   };

@@ -7,7 +7,8 @@ import { formatTime } from '../../../sim/core/time';
 import type { TraceEntry, TraceKind } from '../../../sim/core/trace-types';
 import { TABLE_TITLES } from '../tables/format';
 
-export type KindGroup = 'sent' | 'received' | 'dropped' | 'decisions' | 'tables' | 'timers' | 'link' | 'actions' | 'app' | 'errors';
+export type KindGroup =
+  'sent' | 'received' | 'dropped' | 'decisions' | 'tables' | 'timers' | 'link' | 'actions' | 'app' | 'errors';
 
 export const GROUPS: readonly { id: KindGroup; label: string; kinds: readonly TraceKind[] }[] = [
   { id: 'sent', label: 'Sent', kinds: ['tx'] },
@@ -123,10 +124,15 @@ export function involves(e: TraceEntry, node: string): boolean {
  * The entries that pass the filters: their ids in trace order, or null for "every entry" (no filter: the
  * list then maps row i to entry i without building a million-entry array).
  */
-export function filterEntries(trace: readonly TraceEntry[], groups: ReadonlySet<KindGroup>, node: string): Int32Array | null {
+export function filterEntries(
+  trace: readonly TraceEntry[],
+  groups: ReadonlySet<KindGroup>,
+  node: string,
+): Int32Array | null {
   if (groups.size === GROUPS.length && node === '') return null;
   const out: number[] = [];
-  for (const e of trace) if (groups.has(groupOf(e.kind)) && (node === '' || involves(e, node))) out.push(e.id);
+  for (const e of trace)
+    if (groups.has(groupOf(e.kind)) && (node === '' || involves(e, node))) out.push(e.id);
   return Int32Array.from(out);
 }
 

@@ -26,7 +26,16 @@ export function flattenFields(layers: readonly FieldNode[]): FlatField[] {
     nodes.forEach((node, i) => {
       const id = parent ? `${parent.id}.${i}` : String(i);
       const namePath = parent ? `${parent.namePath}/${node.name}` : node.name;
-      const f: FlatField = { id, node, depth, parent: parent?.id ?? null, hasChildren: (node.children?.length ?? 0) > 0, pos: i + 1, siblings: nodes.length, namePath };
+      const f: FlatField = {
+        id,
+        node,
+        depth,
+        parent: parent?.id ?? null,
+        hasChildren: (node.children?.length ?? 0) > 0,
+        pos: i + 1,
+        siblings: nodes.length,
+        namePath,
+      };
       out.push(f);
       if (node.children) walk(node.children, depth + 1, f);
     });

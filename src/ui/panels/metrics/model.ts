@@ -6,7 +6,12 @@
 import { handoverAt, handoverParts, handovers } from '../../../sim/analysis/handover-metrics';
 import type { Handover, HandoverParts } from '../../../sim/analysis/handover-metrics';
 import { bindingCacheSize, MINUTE, mnIdOf, signallingLoad } from '../../../sim/analysis/signalling-load';
-import type { BindingCacheSeries, LoadBucket, LoadCount, SignallingLoad } from '../../../sim/analysis/signalling-load';
+import type {
+  BindingCacheSeries,
+  LoadBucket,
+  LoadCount,
+  SignallingLoad,
+} from '../../../sim/analysis/signalling-load';
 import type { Micros } from '../../../sim/core/time';
 import { SECOND } from '../../../sim/core/time';
 import type { PacketTx, TraceEntry } from '../../../sim/core/trace-types';
@@ -124,7 +129,11 @@ export interface HandoverNow {
 
 /** The handovers that had begun by `time`, each as it stood then, with its durations. */
 export function handoversAt(m: MetricsModel, time: Micros): HandoverNow[] {
-  const n = lastUpTo(m.handovers.map((h) => h.attach), time) + 1;
+  const n =
+    lastUpTo(
+      m.handovers.map((h) => h.attach),
+      time,
+    ) + 1;
   return m.handovers.slice(0, n).map((full) => {
     const h = handoverAt(full, time);
     return { h, parts: handoverParts(h) };
@@ -163,7 +172,11 @@ export function loadNow(m: MetricsModel, time: Micros, duration: Micros): LoadNo
   const bytesUpTo = (n: number) => (n > 0 ? s.msgBytes[n - 1] : 0);
   const bytes = bytesUpTo(messages);
   const buckets: LoadBucket[] = [];
-  const count = Math.max(1, Math.ceil(time / bucket), messages > 0 ? Math.floor(s.msgT[messages - 1] / bucket) + 1 : 0);
+  const count = Math.max(
+    1,
+    Math.ceil(time / bucket),
+    messages > 0 ? Math.floor(s.msgT[messages - 1] / bucket) + 1 : 0,
+  );
   for (let b = 0, before = 0; b < count; b++) {
     // Messages sent before the bucket's end (and not after the clock).
     const upTo = Math.min(messages, countAtOrBefore(s.msgT, (b + 1) * bucket - 1));
@@ -180,7 +193,8 @@ export function loadNow(m: MetricsModel, time: Micros, duration: Micros): LoadNo
     hops,
     hopBytes: hops > 0 ? s.hopBytes[hops - 1] : 0,
     buckets,
-    perMnPerMinute: mns > 0 && minutes > 0 ? { messages: messages / mns / minutes, bytes: bytes / mns / minutes } : null,
+    perMnPerMinute:
+      mns > 0 && minutes > 0 ? { messages: messages / mns / minutes, bytes: bytes / mns / minutes } : null,
   };
 }
 
@@ -207,5 +221,11 @@ export function summarise(xs: readonly number[]): Summary | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return { count: s.length, mean: s.reduce((a, b) => a + b, 0) / s.length, median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1] };
+  return {
+    count: s.length,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
+    min: s[0],
+    max: s[s.length - 1],
+  };
 }

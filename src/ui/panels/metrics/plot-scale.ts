@@ -18,7 +18,8 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.round(v / step) * step);
   return out;
 }
 
@@ -26,7 +27,7 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
 export function niceMax(max: number, floor = 1): number {
   const m = Math.max(max, floor);
   const mag = 10 ** Math.floor(Math.log10(m));
-  return ([1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((k) => k * mag).find((v) => v >= m) ?? 10 * mag);
+  return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((k) => k * mag).find((v) => v >= m) ?? 10 * mag;
 }
 
 export interface Point {

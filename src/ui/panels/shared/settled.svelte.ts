@@ -17,7 +17,10 @@ export interface TraceSnapshot {
   readonly index: TraceIndex;
 }
 
-export function settledTrace(read: () => TraceSnapshot & { readonly complete: boolean }, ms: number): { readonly current: TraceSnapshot } {
+export function settledTrace(
+  read: () => TraceSnapshot & { readonly complete: boolean },
+  ms: number,
+): { readonly current: TraceSnapshot } {
   const take = (): TraceSnapshot => {
     const r = read();
     return { trace: r.trace, index: r.index };

@@ -9,7 +9,12 @@
  */
 import { untrack } from 'svelte';
 
-export function throttledWhile<T>(read: () => T, busy: () => boolean, ms: number, watch?: () => unknown): { readonly current: T } {
+export function throttledWhile<T>(
+  read: () => T,
+  busy: () => boolean,
+  ms: number,
+  watch?: () => unknown,
+): { readonly current: T } {
   let current: T = $state.raw(untrack(read));
   let timer: ReturnType<typeof setTimeout> | null = null;
   const clear = () => {

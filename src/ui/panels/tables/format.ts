@@ -114,10 +114,14 @@ export function columnsFor(table: TableName, rows: readonly Readonly<Record<stri
 }
 
 /** Address → the label of the node that has it, from every node's addresses table. */
-export function addressOwners(tables: Tables, nodes: readonly { readonly id: string; readonly label: string }[]): Map<string, string> {
+export function addressOwners(
+  tables: Tables,
+  nodes: readonly { readonly id: string; readonly label: string }[],
+): Map<string, string> {
   const owner = new Map<string, string>();
   for (const n of nodes) {
-    for (const r of tables.get(n.id)?.get('addresses')?.values() ?? []) if (typeof r.address === 'string') owner.set(r.address, n.label);
+    for (const r of tables.get(n.id)?.get('addresses')?.values() ?? [])
+      if (typeof r.address === 'string') owner.set(r.address, n.label);
   }
   return owner;
 }
@@ -157,6 +161,7 @@ function formatNumber(key: string, v: number, now: Micros): string {
   if (key === 'lifetime' || key === 'requestedLifetime') return `${v} s`;
   if (key === 'att') return attName(v);
   // RFC 5213 §5.5: the time of day of the last accepted PBU, in µs since 1970.
-  if (key === 'timestamp') return new Date(Math.floor(v / 1000)).toISOString().replace('T', ' ').replace('Z', ' UTC');
+  if (key === 'timestamp')
+    return new Date(Math.floor(v / 1000)).toISOString().replace('T', ' ').replace('Z', ' UTC');
   return String(v);
 }

@@ -16,7 +16,12 @@ export interface RemovedRow {
 /** How far back to look for a removed row's last value. */
 const SCAN = 50_000;
 
-export function removedRows(trace: readonly TraceEntry[], cursor: number, changed: ReadonlySet<string>, tables: Tables): RemovedRow[] {
+export function removedRows(
+  trace: readonly TraceEntry[],
+  cursor: number,
+  changed: ReadonlySet<string>,
+  tables: Tables,
+): RemovedRow[] {
   const wanted = new Map<string, { node: string; table: TableName; key: string }>();
   const instant = trace[cursor]?.t;
   // The changed keys are those of the cursor's instant: the deletes among them are in that instant too.
@@ -24,7 +29,8 @@ export function removedRows(trace: readonly TraceEntry[], cursor: number, change
     const e = trace[i];
     if (e.kind !== 'table' || e.op !== 'delete') continue;
     const id = `${e.node}/${e.table}/${e.key}`;
-    if (changed.has(id) && !tables.get(e.node)?.get(e.table)?.has(e.key)) wanted.set(id, { node: e.node, table: e.table, key: e.key });
+    if (changed.has(id) && !tables.get(e.node)?.get(e.table)?.has(e.key))
+      wanted.set(id, { node: e.node, table: e.table, key: e.key });
   }
   if (wanted.size === 0) return [];
   const out: RemovedRow[] = [];
