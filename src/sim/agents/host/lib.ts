@@ -10,73 +10,21 @@ import {
   prefixContains as contains,
   isLinkLocal as linkLocal,
 } from '../../wire/addr';
+import { BA_STATUS } from '../../wire/mh/codes';
+import { ACCESS_TECHNOLOGY_TYPE_NAMES, BA_STATUS_NAMES, HANDOFF_INDICATOR_NAMES } from '../../wire/mh/names';
 import type { AgentLib, HomeNetworkPrefix, Prefix } from '../api';
 
-const STATUS = {
-  ACCEPTED: 0,
-  REASON_UNSPECIFIED: 128,
-  ADMINISTRATIVELY_PROHIBITED: 129,
-  INSUFFICIENT_RESOURCES: 130,
-  SEQUENCE_NUMBER_OUT_OF_WINDOW: 135,
-  PROXY_REG_NOT_ENABLED: 152,
-  NOT_LMA_FOR_THIS_MOBILE_NODE: 153,
-  MAG_NOT_AUTHORIZED_FOR_PROXY_REG: 154,
-  NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX: 155,
-  TIMESTAMP_MISMATCH: 156,
-  TIMESTAMP_LOWER_THAN_PREV_ACCEPTED: 157,
-  MISSING_HOME_NETWORK_PREFIX_OPTION: 158,
-  BCE_PBU_PREFIX_SET_DO_NOT_MATCH: 159,
-  MISSING_MN_IDENTIFIER_OPTION: 160,
-  MISSING_HANDOFF_INDICATOR_OPTION: 161,
-  MISSING_ACCESS_TECH_TYPE_OPTION: 162,
-} as const;
+// One table of codes and names for the codec, the inspector and the agents (src/sim/wire/mh).
+const STATUS = BA_STATUS;
 
-const STATUS_NAMES: Readonly<Record<number, string>> = {
-  0: 'accepted',
-  1: 'accepted but prefix discovery necessary',
-  128: 'reason unspecified',
-  129: 'administratively prohibited',
-  130: 'insufficient resources',
-  135: 'sequence number out of window',
-  152: 'PROXY_REG_NOT_ENABLED',
-  153: 'NOT_LMA_FOR_THIS_MOBILE_NODE',
-  154: 'MAG_NOT_AUTHORIZED_FOR_PROXY_REG',
-  155: 'NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX',
-  156: 'TIMESTAMP_MISMATCH',
-  157: 'TIMESTAMP_LOWER_THAN_PREV_ACCEPTED',
-  158: 'MISSING_HOME_NETWORK_PREFIX_OPTION',
-  159: 'BCE_PBU_PREFIX_SET_DO_NOT_MATCH',
-  160: 'MISSING_MN_IDENTIFIER_OPTION',
-  161: 'MISSING_HANDOFF_INDICATOR_OPTION',
-  162: 'MISSING_ACCESS_TECH_TYPE_OPTION',
-};
-
-// RFC 5213 §8.4.
-const HI_NAMES: Readonly<Record<number, string>> = {
-  1: 'attachment over a new interface',
-  2: 'handoff between two different interfaces of the mobile node',
-  3: 'handoff between mobile access gateways for the same interface',
-  4: 'handoff state unknown',
-  5: 'handoff state not changed (re-registration)',
-  6: 'attachment over a new interface sharing prefixes',
-};
-
-// RFC 5213 §8.5.
-const ATT_NAMES: Readonly<Record<number, string>> = {
-  1: 'Virtual',
-  2: 'PPP',
-  3: 'IEEE 802.3',
-  4: 'IEEE 802.11a/b/g',
-  5: 'IEEE 802.16e',
-  6: '3GPP GERAN',
-  7: '3GPP UTRAN',
-  8: '3GPP E-UTRAN',
-  9: '3GPP2 eHRPD',
-  10: '3GPP2 HRPD',
-  11: '3GPP2 1xRTT',
-  12: '3GPP2 UMB',
-  13: '3GPP NB-IOT',
-};
+/** A table's name as it reads inside a sentence: "Handoff state unknown" → "handoff state unknown". */
+const inSentence = (names: Readonly<Record<number, string>>): Readonly<Record<number, string>> =>
+  Object.fromEntries(
+    Object.entries(names).map(([k, v]) => [k, /^[A-Z][a-z]/.test(v) ? v[0].toLowerCase() + v.slice(1) : v]),
+  );
+const STATUS_NAMES = inSentence(BA_STATUS_NAMES);
+const HI_NAMES = inSentence(HANDOFF_INDICATOR_NAMES);
+const ATT_NAMES = ACCESS_TECHNOLOGY_TYPE_NAMES;
 
 const named = (table: Readonly<Record<number, string>>, v: number): string =>
   table[v] !== undefined ? `${table[v]} (${v})` : `${v}`;
