@@ -16,8 +16,8 @@ export interface ScenarioDocument {
 }
 
 /**
- * A loaded scenario in the form the validator accepts again: loading fills `prefixCount: 1` into every
- * policy, but the format allows `prefixCount` only with "allocate", so a static prefix list drops it.
+ * A scenario in the form it is written and saved: a policy with a static prefix list drops `prefixCount`
+ * (the list's length says it, and an edit from "allocate" to a list may leave a stale count behind).
  */
 export function writtenForm(s: Scenario): Scenario {
   if (!s.policies.some((p) => p.prefixes !== 'allocate')) return s;
