@@ -98,7 +98,8 @@ function mnLabel(n: ScenarioNode, world: TopologyWorld): string {
 
 /**
  * Above this many mobile nodes (a city) the graph is drawn plainer: MNs are labelled with their name only
- * (their prefixes and addresses are in the state tables), and edges use Cytoscape's cheapest style. A
+ * (their prefixes and addresses are in the state tables), attachments are not drawn as edges, and edges use
+ * Cytoscape's cheapest style. A
  * city's thousand MN labels changing as they register would otherwise restyle the graph on every step.
  */
 export const CROWD = 50;
@@ -144,7 +145,10 @@ export function topologyElements(s: Scenario, world: TopologyWorld, layout: Topo
       classes: (l.down ? 'link down' : 'link') + plain,
     });
   }
-  for (const [key, mag] of world.attachments) {
+  // A crowd's MNs sit inside the area of the MAG they are at, which says where they are; a city's 2,000
+  // attachment edges appearing in its start-up storm cost Cytoscape a 250+ ms stall (style, projections
+  // and a full redraw) and dropped playback below 50 fps. Attachments stay in the MAGs' state tables.
+  for (const [key, mag] of crowd ? [] : world.attachments) {
     const mn = key.split('/')[0];
     if (layout.positions.has(mn) && layout.positions.has(mag)) {
       // The MAG is part of the id: a handover is a new edge (Cytoscape cannot re-point an edge by data()).

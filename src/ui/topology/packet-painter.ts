@@ -155,13 +155,13 @@ export class PacketPainter {
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'center';
     // Data first, signalling on top: the messages a learner follows are never hidden under ping traffic.
-    for (const s of sprites) if (!TAGGED.has(s.look)) this.#dot(s);
-    // A storm of signalling (a whole city attaching at once) is drawn as plain coloured tags: hundreds of
-    // overlapping labels are unreadable anyway, and text is the slow part of a frame.
-    let tags = 0;
-    for (const s of sprites) if (TAGGED.has(s.look)) tags++;
-    const labelled = tags <= MAX_LABELLED;
-    for (const s of sprites) if (TAGGED.has(s.look)) this.#tag(s, labelled);
+    // Dots are filled one path per colour: thousands of fill() calls were the slow part of a storm frame.
+    this.#dots(sprites.filter((s) => !TAGGED.has(s.look)));
+    // A storm of signalling (a whole city attaching at once) is drawn as plain coloured tags, also batched
+    // by colour: hundreds of overlapping labels are unreadable anyway, and text is the slow part of a frame.
+    const tags = sprites.filter((s) => TAGGED.has(s.look));
+    if (tags.length <= MAX_LABELLED) for (const s of tags) this.#tag(s, true);
+    else this.#plainTags(tags);
   }
 
   drawDrop(p: Point, reason: string, alpha: number): void {
@@ -222,17 +222,60 @@ export class PacketPainter {
     return w;
   }
 
-  #dot(s: Sprite): void {
+  /** Wrappers of the tunnelled ones first, then one filled path per colour, then selection rings. */
+  #dots(dots: readonly Sprite[]): void {
     const ctx = this.#ctx;
-    const r = (s.look === 'data' ? 4.5 : 3.5) * this.scale;
-    if (s.tunnelled) this.#wrapper(s.x - r - 4, s.y - r - 4, 2 * r + 8, 2 * r + 8);
-    ctx.beginPath();
-    ctx.arc(s.x, s.y, r, 0, Math.PI * 2);
-    ctx.fillStyle = this.colors[s.look === 'other' ? 'nd' : (s.look as 'data' | 'nd')];
-    ctx.fill();
-    if (s.selected) this.#ring(s.x - r - 6, s.y - r - 6, 2 * r + 12, 2 * r + 12);
-    this.#boxes.push({ id: s.id, x: s.x - r - 4, y: s.y - r - 4, w: 2 * r + 8, h: 2 * r + 8 });
-    this.#mark(s.x - r - 8, s.y - r - 8, 2 * r + 16, 2 * r + 16);
+    const radius = (s: Sprite): number => (s.look === 'data' ? 4.5 : 3.5) * this.scale;
+    for (const s of dots) {
+      const r = radius(s);
+      if (s.tunnelled) this.#wrapper(s.x - r - 4, s.y - r - 4, 2 * r + 8, 2 * r + 8);
+    }
+    for (const look of ['nd', 'data'] as const) {
+      ctx.beginPath();
+      let any = false;
+      for (const s of dots) {
+        if ((s.look === 'data') !== (look === 'data')) continue;
+        const r = radius(s);
+        ctx.moveTo(s.x + r, s.y);
+        ctx.arc(s.x, s.y, r, 0, Math.PI * 2);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.fillStyle = this.colors[look];
+      ctx.fill();
+    }
+    for (const s of dots) {
+      const r = radius(s);
+      if (s.selected) this.#ring(s.x - r - 6, s.y - r - 6, 2 * r + 12, 2 * r + 12);
+      this.#boxes.push({ id: s.id, x: s.x - r - 4, y: s.y - r - 4, w: 2 * r + 8, h: 2 * r + 8 });
+      this.#mark(s.x - r - 8, s.y - r - 8, 2 * r + 16, 2 * r + 16);
+    }
+  }
+
+  /** Tags without text (a storm), batched like the dots; a selected one keeps its label. */
+  #plainTags(tags: readonly Sprite[]): void {
+    const ctx = this.#ctx;
+    const w = 12 * this.scale;
+    const h = 17 * this.scale;
+    const plain = tags.filter((s) => !s.selected);
+    for (const s of plain) if (s.tunnelled) this.#wrapper(s.x - w / 2 - 4, s.y - h / 2 - 4, w + 8, h + 8);
+    for (const look of ['pbu', 'pba', 'mh', 'error'] as const) {
+      ctx.beginPath();
+      let any = false;
+      for (const s of plain) {
+        if (s.look !== look) continue;
+        ctx.rect(s.x - w / 2, s.y - h / 2, w, h);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.fillStyle = this.colors[look];
+      ctx.fill();
+    }
+    for (const s of plain) {
+      this.#boxes.push({ id: s.id, x: s.x - w / 2, y: s.y - h / 2, w, h });
+      this.#mark(s.x - w / 2 - 8, s.y - h / 2 - 8, w + 16, h + 16);
+    }
+    for (const s of tags) if (s.selected) this.#tag(s, false);
   }
 
   #tag(s: Sprite, labelled: boolean): void {
