@@ -58,7 +58,7 @@ function isMember(node: NetNode, iface: NetIface, b: Uint8Array): boolean {
   if (b[35] !== 1 || b[36] !== 0xff) return false;
   for (const a of iface.addresses) {
     const ab = addressBytes(a.address);
-    if (ab[13] === b[37] && ab[14] === b[38] && ab[15] === b[39]) return true; // ff02::1:ffXX:XXXX (§2.7.1)
+    if (ab[13] === b[37] && ab[14] === b[38] && ab[15] === b[39]) return true; // solicited-node group ff02::1:ff00:0/104 (§2.7.1)
   }
   return false;
 }

@@ -212,7 +212,7 @@ export class Session implements DocumentHost {
     source: RunSource,
     keepTime: boolean,
     what: string,
-    toDoc: (loaded: Scenario) => ScenarioDocument,
+    documentFor: (loaded: Scenario) => ScenarioDocument,
   ): Promise<ApplyResult> {
     this.#run?.cancel();
     this.playing = false;
@@ -224,7 +224,7 @@ export class Session implements DocumentHost {
       let shown = false;
       const handle = this.#backend.run(source, {
         loaded: (scenario, duration) => {
-          pending = { scenario, doc: toDoc(scenario), duration };
+          pending = { scenario, doc: documentFor(scenario), duration };
           resolve({ ok: true });
         },
         chunk: (_start, entries, reached, done) => {
